@@ -1,0 +1,25 @@
+import { PeriodText } from "./common";
+import { z } from "./zod";
+
+export const MetricsQuery = z.object({ period: PeriodText });
+
+export const WilsonInterval = z.object({ lo: z.number(), hi: z.number() });
+
+/** `GET /v1/product-lines/{id}/metrics`: everything is computed from rollups, never from raw signals. */
+export const ProductLineMetrics = z.object({
+  productLineId: z.string(),
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  n: z.int(),
+  negatives: z.int(),
+  negativeRate: z.nullable(z.number()),
+  wilson: z.nullable(WilsonInterval),
+  csatMean: z.nullable(z.number()),
+  nps: z.nullable(z.number()),
+  reviewMean: z.nullable(z.number()),
+  complaints: z.object({ minor: z.int(), major: z.int(), critical: z.int() }),
+  reasons: z.record(z.string(), z.int()),
+  channels: z.record(z.string(), z.int()),
+});
+export type ProductLineMetrics = z.infer<typeof ProductLineMetrics>;
