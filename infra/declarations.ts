@@ -21,6 +21,7 @@ export const ENV = {
   hmacSecretArn: "HMAC_SECRET_ARN",
   hmacKey: "HMAC_KEY",
   cursorKey: "CURSOR_KEY",
+  cursorSecretArn: "CURSOR_SECRET_ARN",
   busName: "EVENT_BUS_NAME",
   stage: "STAGE",
 } as const;
@@ -80,7 +81,7 @@ export const FUNCTIONS = {
   catalogWrite: {
     entry: "functions/handlers/catalog-write.ts",
     description: "PUT /v1/catalog (upsert)",
-    dynamodb: ["dynamodb:BatchWriteItem"],
+    dynamodb: ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"],
     timeoutSeconds: 30,
   },
   ingest: {
@@ -176,3 +177,22 @@ export interface ScheduleDeclaration {
 }
 
 export const SCHEDULES: readonly ScheduleDeclaration[] = [];
+
+/**
+ * Sign-in in AWS (Cognito; the local runtime issues dev tokens instead). The user pool's groups are
+ * the roles; the custom attribute holding a `bu-head`'s unit ids (comma-separated) is copied into
+ * the access token as the `businessUnitIds` claim by the pre-token-generation trigger below.
+ */
+export const COGNITO = {
+  businessUnitIdsAttribute: "businessUnitIds",
+  businessUnitIdsClaim: "businessUnitIds",
+  preTokenGeneration: {
+    entry: "functions/handlers/cognito-pre-token.ts",
+    description: "Cognito pre token generation (V2): businessUnitIds into the access token",
+    dynamodb: [],
+  },
+} as const satisfies {
+  businessUnitIdsAttribute: string;
+  businessUnitIdsClaim: string;
+  preTokenGeneration: FunctionDeclaration;
+};

@@ -1,5 +1,6 @@
+import * as z from "zod/mini";
 import { Id, Role } from "./common";
-import { z } from "./zod";
+import "./zod";
 
 /** Local mode only: `POST /v1/dev/token`. */
 export const DevTokenRequest = z.object({

@@ -1,5 +1,6 @@
+import * as z from "zod/mini";
 import { Id } from "./common";
-import { z } from "./zod";
+import "./zod";
 
 export const BusinessUnit = z.object({
   id: Id,

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import * as z from "zod/mini";
+import "./zod";
 
 export const ERROR_CODES = [
   "bad_request",

@@ -1,9 +1,10 @@
+export * from "./api";
 export * from "./auth";
 export * from "./catalog";
 export * from "./common";
 export * from "./error";
+export * from "./events";
 export * from "./metrics";
 export * from "./policy";
 export * from "./quarantine";
 export * from "./signal";
-export { z } from "./zod";

@@ -1,5 +1,6 @@
+import * as z from "zod/mini";
 import { PeriodText } from "./common";
-import { z } from "./zod";
+import "./zod";
 
 export const MetricsQuery = z.object({ period: PeriodText });
 

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import * as z from "zod/mini";
+import "./zod";
 
 const probability = z.number().check(z.gt(0), z.lt(1));
 const positiveInt = z.int().check(z.minimum(1));

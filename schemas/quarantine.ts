@@ -1,6 +1,7 @@
+import * as z from "zod/mini";
 import { pageOf } from "./common";
 import { StoredSignal } from "./signal";
-import { z } from "./zod";
+import "./zod";
 
 export const QuarantineQuery = z.object({
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),

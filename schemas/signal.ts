@@ -1,6 +1,16 @@
-import { z } from "./zod";
+import * as z from "zod/mini";
+import "./zod";
 
-export const CHANNELS = ["hotline", "chat", "app", "social", "store", "email", "survey", "review-site"] as const;
+export const CHANNELS = [
+  "hotline",
+  "chat",
+  "app",
+  "social",
+  "store",
+  "email",
+  "survey",
+  "review-site",
+] as const;
 export const SIGNAL_KINDS = ["csat", "nps", "review", "complaint"] as const;
 export const SEVERITIES = ["minor", "major", "critical"] as const;
 export const REASONS = [
@@ -64,7 +74,8 @@ export const Signal = z
       if (s.severity !== undefined)
         ctx.addIssue({ code: "custom", path: ["severity"], message: "Allowed only for a complaint" });
       const [lo, hi] = SCORE_RANGE[s.kind];
-      if (s.score === undefined) ctx.addIssue({ code: "custom", path: ["score"], message: `Required for ${s.kind}` });
+      if (s.score === undefined)
+        ctx.addIssue({ code: "custom", path: ["score"], message: `Required for ${s.kind}` });
       else if (s.score < lo || s.score > hi)
         ctx.addIssue({
           code: "custom",

@@ -1,9 +1,9 @@
 /**
- * The one zod entry point. `zod/mini` keeps each Lambda bundle small (the classic API alone is
- * ~450 KB minified); loading the English locale once gives clients readable messages.
+ * Loads zod's English messages once. Schemas import `zod/mini` (not the classic API, ~450 KB
+ * minified) as a namespace that is only dotted into, never re-exported, so esbuild can drop what
+ * a bundle does not use; `z.locales` would pull in every language, hence the single locale import.
  */
-import * as z from "zod/mini";
+import { config } from "zod/mini";
+import en from "zod/v4/locales/en.js";
 
-z.config(z.locales.en());
-
-export { z };
+config(en());

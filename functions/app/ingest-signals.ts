@@ -1,0 +1,69 @@
+/**
+ * Ingestion of a batch of raw signals: each is validated on its own (so valid ones land while
+ * invalid ones are rejected by index with field paths), prepared (PII masked, customerRef
+ * pseudonymized, day in the policy zone), then written once: counted when its product line is in
+ * the catalog, quarantined otherwise.
+ */
+import { ENV } from "../../infra/declarations";
+import { type IngestResult, type RejectedSignal, Signal, type StoredSignal } from "../../schemas/signal";
+import { fieldPath } from "../core/errors";
+import { checkOccurredAt, prepareSignal } from "../core/signal-rules";
+import { secretKey } from "../lib/secrets";
+import { findProductLines } from "../store/catalog-store";
+import { currentPolicy } from "../store/policy-store";
+import { writeSignals } from "../store/signal-store";
+
+export interface IngestOutcome extends IngestResult {
+  /** DynamoDB requests issued for the writes (catalog look-ups aside). */
+  requests: number;
+}
+
+const idOf = (raw: unknown): string | undefined => {
+  const id = (raw as { signalId?: unknown } | null)?.signalId;
+  return typeof id === "string" ? id : undefined;
+};
+
+export const ingestSignals = async (raw: readonly unknown[], now = new Date()): Promise<IngestOutcome> => {
+  const [policy, hmacKey] = await Promise.all([currentPolicy(), secretKey(ENV.hmacKey, ENV.hmacSecretArn)]);
+  const rejected: RejectedSignal[] = [];
+  const prepared: StoredSignal[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+
+  raw.forEach((candidate, index) => {
+    const parsed = Signal.safeParse(candidate);
+    const signalId = idOf(candidate);
+    const reject = (errors: RejectedSignal["errors"]) =>
+      rejected.push({ index, ...(signalId !== undefined ? { signalId } : {}), errors });
+    if (!parsed.success) {
+      reject(parsed.error.issues.map((i) => ({ path: fieldPath(i.path), message: i.message })));
+      return;
+    }
+    const timing = checkOccurredAt(parsed.data.occurredAt, now, policy.retentionDays);
+    if (timing.length > 0) {
+      reject(timing);
+      return;
+    }
+    if (seen.has(parsed.data.signalId)) {
+      duplicates++;
+      return;
+    }
+    seen.add(parsed.data.signalId);
+    prepared.push(prepareSignal(parsed.data, { now, timeZone: policy.timeZone, hmacKey }));
+  });
+
+  const lines = await findProductLines(prepared.map((s) => s.productLineId));
+  const known = prepared.filter((s) => lines.has(s.productLineId));
+  const unknown = prepared.filter((s) => !lines.has(s.productLineId));
+  const [counted, quarantined] = await Promise.all([
+    writeSignals(known, "ingest", policy.retentionDays),
+    writeSignals(unknown, "quarantine", policy.retentionDays),
+  ]);
+  return {
+    accepted: counted.written.length,
+    duplicates: duplicates + counted.duplicates.length + quarantined.duplicates.length,
+    quarantined: quarantined.written.length,
+    rejected,
+    requests: counted.requests + quarantined.requests,
+  };
+};

@@ -1,0 +1,44 @@
+/**
+ * Moves quarantined signals whose product line is now in the catalog through normal counting,
+ * exactly once: the replay write is conditional on the signal still being quarantined.
+ */
+import type { QuarantinedSignal, ReplayResult } from "../../schemas/quarantine";
+import type { StoredSignal } from "../../schemas/signal";
+import { dayOf } from "../core/period";
+import type { Item } from "../store/attributes";
+import { findProductLines } from "../store/catalog-store";
+import { currentPolicy } from "../store/policy-store";
+import { findQuarantined, listQuarantine } from "../store/quarantine-store";
+import { writeSignals } from "../store/signal-store";
+
+const PAGE = 500;
+
+export const replayQuarantine = async (signalIds?: readonly string[]): Promise<ReplayResult> => {
+  const policy = await currentPolicy();
+  const result: ReplayResult = { replayed: 0, stillUnknown: 0 };
+
+  const replayPage = async (candidates: QuarantinedSignal[]) => {
+    const lines = await findProductLines(candidates.map((q) => q.productLineId));
+    const ready: StoredSignal[] = [];
+    for (const { quarantinedAt: _q, ...signal } of candidates) {
+      if (!lines.has(signal.productLineId)) result.stillUnknown++;
+      // The day is recomputed in the current policy zone, as a fresh ingest would.
+      else ready.push({ ...signal, day: dayOf(signal.occurredAt, policy.timeZone) });
+    }
+    const outcome = await writeSignals(ready, "replay", policy.retentionDays);
+    result.replayed += outcome.written.length;
+  };
+
+  if (signalIds) {
+    for (let i = 0; i < signalIds.length; i += PAGE)
+      await replayPage(await findQuarantined(signalIds.slice(i, i + PAGE)));
+    return result;
+  }
+  let start: Item | undefined;
+  do {
+    const page = await listQuarantine(PAGE, start);
+    await replayPage(page.items);
+    start = page.next;
+  } while (start);
+  return result;
+};

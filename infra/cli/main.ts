@@ -1,0 +1,270 @@
+/**
+ * `npm run cli -- <command>`: seed the demo data or import a file of signals, against the local
+ * runtime (`npm start`, signing in with a dev token) or any API given `--api URL --token T`.
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { demoCatalog, demoSignals, UNLISTED_PRODUCT_LINE_ID } from "../local/demo-data";
+import { ApiClient, ApiError, requestDevToken } from "./api-client";
+import {
+  createProgress,
+  formatDuration,
+  formatSummary,
+  ImportFailedError,
+  type ImportSummary,
+  importSignals,
+  type TextOut,
+} from "./importer";
+import { countSignalRecords, readSignalFile, SignalFileError, type SignalRecord } from "./signal-file";
+
+export const DEFAULT_API = "http://127.0.0.1:3000";
+
+export interface CliIo {
+  stdout: TextOut;
+  stderr: TextOut;
+  /** @default process.env (reads STRAWBERRY_API and STRAWBERRY_TOKEN) */
+  env?: Record<string, string | undefined>;
+  /** The clock for `seed`. @default () => new Date() */
+  now?: () => Date;
+  fetch?: typeof fetch;
+}
+
+export const USAGE = `Strawberry CLI
+
+Usage: npm run cli -- <command> [options]
+
+Commands:
+  seed                 load the demo catalog and a year of demo signals (re-running is harmless)
+  import <file>        import signals from a .csv or .jsonl file (re-running is harmless)
+  help                 show this text
+
+Options:
+  --api URL            the API (default: $STRAWBERRY_API or ${DEFAULT_API})
+  --token T            a bearer token (default: $STRAWBERRY_TOKEN, else a dev token with
+                       role cco from the local runtime's POST /v1/dev/token)
+  --count N            seed: how many demo signals (default 30000)
+  --concurrency N      requests in flight at once (default 3)
+  -h, --help           show this text
+
+A CSV file has a header row of signal field names in any order (signalId, productLineId,
+channel, kind, score, severity, reasons, verbatim, customerRef, orderRef, occurredAt, locale);
+empty cells are absent and reasons are joined by "|". A JSONL file has one signal per line.
+The summary names each rejected row by its line number.`;
+
+/** A failure already explained to the user: print the message, exit 1. */
+class CliError extends Error {}
+
+const OPTIONS = {
+  api: { type: "string" },
+  token: { type: "string" },
+  count: { type: "string" },
+  concurrency: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--${name} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+function isLocal(api: string): boolean {
+  try {
+    const host = new URL(api).hostname;
+    return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+  } catch {
+    return false;
+  }
+}
+
+function unreachable(api: string, err: ApiError): CliError {
+  const hint = isLocal(api) ? "Is `npm start` running?" : "Check the --api URL.";
+  return new CliError(`${err.message}. ${hint}`);
+}
+
+/** Explains an API failure in words a person can act on. */
+function explain(api: string, err: unknown): string {
+  if (err instanceof CliError || err instanceof SignalFileError) return err.message;
+  if (err instanceof ApiError) {
+    if (err.status === 0) return unreachable(api, err).message;
+    const details = err.details?.length
+      ? `\n${err.details.map((d) => `  ${d.path ? `${d.path}: ` : ""}${d.message}`).join("\n")}`
+      : "";
+    const head = `The API answered ${err.status} ${err.code}: ${err.message}`;
+    if (err.status === 401 || err.status === 403)
+      return `${head}\nThe token was refused: pass a valid --token (role cco or ingest).${details}`;
+    return `${head}${details}`;
+  }
+  return err instanceof Error ? `Unexpected error: ${err.stack ?? err.message}` : `Unexpected error: ${String(err)}`;
+}
+
+async function signIn(client: ApiClient, api: string, token: string | undefined): Promise<void> {
+  if (token !== undefined && token !== "") {
+    client.token = token;
+    return;
+  }
+  try {
+    client.token = await requestDevToken(client, "cco");
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 0) throw unreachable(api, err);
+    const why = err instanceof ApiError ? `${err.status} ${err.code}: ${err.message}` : String(err);
+    throw new CliError(
+      `Could not get a dev token from ${api}/v1/dev/token (${why}).\n` +
+        "Dev tokens exist only on the local runtime (`npm start`); for another API pass --token T.",
+    );
+  }
+}
+
+interface RunImportOptions {
+  client: ApiClient;
+  io: CliIo;
+  records: AsyncIterable<SignalRecord> | Iterable<SignalRecord>;
+  total: number;
+  concurrency: number;
+  unit: string;
+}
+
+async function runImport(options: RunImportOptions): Promise<ImportSummary> {
+  const { io } = options;
+  const progress = createProgress({ stream: io.stderr, total: options.total });
+  const started = Date.now();
+  try {
+    const summary = await importSignals(options.records, {
+      client: options.client,
+      concurrency: options.concurrency,
+      onProgress: (done) => progress.update(done),
+      onRetry: ({ attempt, delayMs, error }) => {
+        if (attempt >= 2)
+          io.stderr.write(`\nretrying (attempt ${attempt + 1}) in ${formatDuration(delayMs)}: ${error.message}\n`);
+      },
+    });
+    progress.finish();
+    io.stdout.write(
+      `${[`Done in ${formatDuration(Date.now() - started)}:`, ...formatSummary(summary, { unit: options.unit })].join("\n")}\n`,
+    );
+    return summary;
+  } catch (err) {
+    progress.finish();
+    if (err instanceof ImportFailedError) {
+      io.stdout.write(
+        `${[
+          `Stopped after ${err.done.toLocaleString("en-US")} of ${options.total.toLocaleString("en-US")}; so far:`,
+          ...formatSummary(err.partial, { unit: options.unit }),
+        ].join("\n")}\n`,
+      );
+      throw new CliError(
+        `${explain(options.client.baseUrl, err.cause)}\nRe-running the import is harmless: signals already stored count as duplicates.`,
+      );
+    }
+    throw err;
+  }
+}
+
+async function seed(client: ApiClient, io: CliIo, count: number, concurrency: number): Promise<number> {
+  const catalog = demoCatalog();
+  await client.put("/v1/catalog", catalog);
+  io.stdout.write(
+    `Catalog: ${catalog.businessUnits.length} business units, ${catalog.productLines.length} product lines\n`,
+  );
+  const signals = demoSignals({ now: (io.now ?? (() => new Date()))(), count });
+  io.stdout.write(`Importing ${signals.length.toLocaleString("en-US")} demo signals…\n`);
+  const summary = await runImport({
+    client,
+    io,
+    records: signals.map((raw, i) => ({ line: i + 1, raw })),
+    total: signals.length,
+    concurrency,
+    unit: "signal",
+  });
+  if (summary.quarantined > 0)
+    io.stdout.write(
+      `(The quarantined signals name ${UNLISTED_PRODUCT_LINE_ID}, which is not in the catalog on purpose.)\n`,
+    );
+  return summary.rejected.length > 0 ? 1 : 0;
+}
+
+async function importFile(
+  client: ApiClient,
+  io: CliIo,
+  file: string,
+  total: number,
+  concurrency: number,
+): Promise<number> {
+  io.stdout.write(`Importing ${total.toLocaleString("en-US")} records from ${file}…\n`);
+  const summary = await runImport({ client, io, records: readSignalFile(file), total, concurrency, unit: "line" });
+  if (summary.rejected.length > 0) {
+    io.stderr.write(`${summary.rejected.length.toLocaleString("en-US")} record(s) were rejected; fix them and re-run.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Runs one CLI command; resolves to the exit code (0 success, 1 failure). Never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const env = io.env ?? process.env;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.stderr.write(`${(err as Error).message}\nRun \`npm run cli -- help\` for the commands and options.\n`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  const [command = "help", ...args] = positionals;
+  if (values.help || command === "help") {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  const api = (values.api ?? env.STRAWBERRY_API ?? DEFAULT_API).replace(/\/+$/, "");
+  try {
+    const concurrency = positiveInt("concurrency", values.concurrency, 3);
+    if (command === "seed") {
+      if (args.length > 0) throw new CliError(`seed takes no arguments, got: ${args.join(" ")}`);
+      const count = positiveInt("count", values.count, 30_000);
+      const client = new ApiClient({ baseUrl: api, ...(io.fetch ? { fetch: io.fetch } : {}) });
+      await signIn(client, api, values.token ?? env.STRAWBERRY_TOKEN);
+      return await seed(client, io, count, concurrency);
+    }
+    if (command === "import") {
+      const [file, ...rest] = args;
+      if (file === undefined) throw new CliError("import needs a file: npm run cli -- import <file.csv|file.jsonl>");
+      if (rest.length > 0) throw new CliError(`import takes one file, got: ${args.join(" ")}`);
+      if (values.count !== undefined) throw new CliError("--count applies to seed only");
+      const client = new ApiClient({ baseUrl: api, ...(io.fetch ? { fetch: io.fetch } : {}) });
+      // Read the file through once first: a missing file, a bad header or a broken CSV is
+      // reported before anything is sent, and the progress bar knows the total.
+      const total = await countSignalRecords(file);
+      await signIn(client, api, values.token ?? env.STRAWBERRY_TOKEN);
+      return await importFile(client, io, file, total, concurrency);
+    }
+    throw new CliError(`Unknown command "${command}". Commands: seed, import, help.`);
+  } catch (err) {
+    io.stderr.write(`${explain(api, err)}\n`);
+    return 1;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

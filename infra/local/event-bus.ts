@@ -1,0 +1,111 @@
+/**
+ * An in-process event bus applying the same rules as the CDK stack (`EVENT_RULES`): matching
+ * events go to their target, through an emulated SQS queue when the rule says so (batches,
+ * partial batch failures redelivered up to `maxReceiveCount` times, then a dead-letter list).
+ */
+import { randomUUID } from "node:crypto";
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import { EVENT_RULES, type EventRuleDeclaration } from "../declarations";
+import { invoke } from "./functions";
+
+export interface BusEvent {
+  source: string;
+  "detail-type": string;
+  detail: unknown;
+}
+
+export interface DeliveryReport {
+  matched: number;
+  delivered: number;
+  redelivered: number;
+  deadLettered: number;
+}
+
+export const MAX_RECEIVE_COUNT = 5;
+
+export const matches = (rule: EventRuleDeclaration, event: BusEvent): boolean =>
+  (!rule.pattern.source || rule.pattern.source.includes(event.source)) &&
+  (!rule.pattern["detail-type"] || rule.pattern["detail-type"].includes(event["detail-type"]));
+
+export class LocalEventBus {
+  readonly deadLetters: { rule: string; body: string }[] = [];
+
+  async putEvents(events: readonly BusEvent[]): Promise<DeliveryReport> {
+    const report: DeliveryReport = { matched: 0, delivered: 0, redelivered: 0, deadLettered: 0 };
+    for (const rule of EVENT_RULES) {
+      const envelopes = events
+        .filter((e) => matches(rule, e))
+        .map((e) => ({
+          version: "0",
+          id: randomUUID(),
+          "detail-type": e["detail-type"],
+          source: e.source,
+          account: "000000000000",
+          time: new Date().toISOString(),
+          region: "local",
+          resources: [],
+          detail: e.detail,
+        }));
+      if (envelopes.length === 0) continue;
+      report.matched += envelopes.length;
+      if (!rule.target.queue) {
+        for (const envelope of envelopes) await invoke(rule.target.fn, envelope);
+        report.delivered += envelopes.length;
+        continue;
+      }
+      await this.#deliverThroughQueue(
+        rule,
+        envelopes.map((e) => JSON.stringify(e)),
+        report,
+      );
+    }
+    return report;
+  }
+
+  async #deliverThroughQueue(rule: EventRuleDeclaration, bodies: string[], report: DeliveryReport) {
+    const queue = rule.target.queue;
+    if (!queue) return;
+    let pending = bodies.map((body) => ({ body, messageId: randomUUID(), receiveCount: 0 }));
+    while (pending.length > 0) {
+      const retry: typeof pending = [];
+      for (let i = 0; i < pending.length; i += queue.batchSize) {
+        const batch = pending.slice(i, i + queue.batchSize);
+        for (const m of batch) m.receiveCount++;
+        const event: SQSEvent = { Records: batch.map((m) => sqsRecord(m.body, m.messageId, m.receiveCount)) };
+        let failed: Set<string>;
+        try {
+          const response = (await invoke(rule.target.fn, event)) as SQSBatchResponse | undefined;
+          failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+        } catch {
+          failed = new Set(batch.map((m) => m.messageId));
+        }
+        for (const m of batch) {
+          if (!failed.has(m.messageId)) report.delivered++;
+          else if (m.receiveCount >= MAX_RECEIVE_COUNT) {
+            report.deadLettered++;
+            this.deadLetters.push({ rule: rule.id, body: m.body });
+          } else retry.push(m);
+        }
+      }
+      report.redelivered += retry.length;
+      pending = retry;
+    }
+  }
+}
+
+const sqsRecord = (body: string, messageId: string, receiveCount: number): SQSRecord => ({
+  messageId,
+  receiptHandle: messageId,
+  body,
+  attributes: {
+    ApproximateReceiveCount: String(receiveCount),
+    SentTimestamp: String(Date.now()),
+    SenderId: "local",
+    ApproximateFirstReceiveTimestamp: String(Date.now()),
+  },
+  messageAttributes: {},
+  md5OfBody: "",
+  eventSource: "aws:sqs",
+  eventSourceARN: "arn:aws:sqs:local:000000000000:strawberry-signals",
+  awsRegion: "local",
+});

@@ -1,0 +1,41 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Tests never touch the developer's ~/.strawberry keys.
+const env = {
+  STRAWBERRY_HOME: join(tmpdir(), `strawberry-test-${process.pid}`),
+  POWERTOOLS_DEV: "",
+  // Node 20 is supported here; Lambda runs Node 22.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+};
+
+Object.assign(process.env, env);
+
+export default defineConfig({
+  test: {
+    env,
+    projects: [
+      { test: { name: "unit", include: ["test/unit/**/*.test.ts"], env } },
+      {
+        test: {
+          name: "integration",
+          include: ["test/integration/**/*.test.ts"],
+          globalSetup: ["test/integration/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env,
+        },
+      },
+      {
+        test: {
+          name: "infra",
+          include: ["test/infra/**/*.test.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          env,
+        },
+      },
+    ],
+  },
+});
