@@ -4,9 +4,10 @@
  * and `[CARD]`. Everything else (dates, prices, order and model numbers) must survive, since the
  * words are read as evidence.
  *
- * Customer words are mostly Chinese, where `\b` is useless (a digit next to 号 is not at a word
- * boundary in JavaScript's ASCII sense, and neither is one next to a letter), so every number is
- * delimited with digit lookarounds `(?<!\d)` / `(?!\d)` instead.
+ * Customer words are mostly Chinese, and `\b` knows only ASCII word characters: it finds no
+ * boundary between a digit and a Latin letter or `_`, and cannot tell 号 from a space. What matters
+ * is "not part of a longer number", so every number is delimited with digit lookarounds
+ * `(?<!\d)` / `(?!\d)` instead, which work the same next to Chinese, Latin or punctuation.
  *
  * The passes run in an order where each one sees what the previous left: e-mail first (its local
  * part may be a phone number), then ID numbers (18 digits validated by check digit and birth date),
@@ -60,14 +61,13 @@ const MOBILE_DIGITS = /^(?:0086|86)?1[3-9]\d{9}$/;
  * shorter last group (4-4-4-4, 4-4-4-4-3), or the 4-6-5 / 4-6-4 of Amex and Diners. Dates, phone
  * numbers and 6-8-4 ID numbers are grouped otherwise, which keeps them out of the card pass.
  */
-function groupedLikeCard(lengths: readonly number[]): boolean {
-  const total = lengths.reduce((sum, length) => sum + length, 0);
+function groupedLikeCard(lengths: readonly number[], total: number): boolean {
   if (total < 13 || total > 19) return false;
   if (lengths.length === 1) return true;
-  const shape = lengths.join("-");
-  if (shape === "4-6-5" || shape === "4-6-4") return true;
+  if (lengths[0] !== 4) return false;
+  if (lengths.length === 3 && lengths[1] === 6) return lengths[2] === 5 || lengths[2] === 4;
   const last = lengths[lengths.length - 1]!;
-  return lengths.slice(0, -1).every((length) => length === 4) && last >= 1 && last <= 4;
+  return lengths.every((length, i) => length === 4 || i === lengths.length - 1) && last >= 1 && last <= 4;
 }
 
 /** Masks every card number within one run of digit groups, keeping the rest of the run. */
@@ -76,17 +76,17 @@ function maskCardsInRun(run: string): string {
   let out = "";
   let copiedTo = 0;
   for (let i = 0; i < groups.length; i++) {
+    // Every card shape starts with a group of four or is one long group: skip the rest at once.
+    const firstLength = groups[i]!.digits.length;
+    if (firstLength !== 4 && (firstLength < 13 || firstLength > 19)) continue;
     // Leftmost-longest: from group i, the most groups that still read as a valid card number.
     let end = -1;
-    for (let j = i, total = 0; j < groups.length && total <= 19; j++) {
-      total += groups[j]!.digits.length;
-      const window = groups.slice(i, j + 1);
-      const digits = window.map((g) => g.digits).join("");
-      if (
-        groupedLikeCard(window.map((g) => g.digits.length)) &&
-        !MOBILE_DIGITS.test(digits) &&
-        passesLuhn(digits)
-      ) {
+    const lengths: number[] = [];
+    let digits = "";
+    for (let j = i; j < groups.length && digits.length < 19; j++) {
+      digits += groups[j]!.digits;
+      lengths.push(groups[j]!.digits.length);
+      if (groupedLikeCard(lengths, digits.length) && !MOBILE_DIGITS.test(digits) && passesLuhn(digits)) {
         end = j;
       }
     }

@@ -64,13 +64,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function parseDetails(v: unknown): ApiErrorDetail[] | undefined {
   if (!Array.isArray(v)) return undefined;
-  return v
-    .filter(isObject)
-    .map((d) => ({ path: String(d.path ?? ""), message: String(d.message ?? "") }));
+  return v.filter(isObject).map((d) => ({ path: String(d.path ?? ""), message: String(d.message ?? "") }));
 }
 
 /** Builds the `ApiError` for a non-2xx answer from its body (JSON error body or plain text). */
-export function errorFromResponse(status: number, statusText: string, text: string, retryAfter?: number): ApiError {
+export function errorFromResponse(
+  status: number,
+  statusText: string,
+  text: string,
+  retryAfter?: number,
+): ApiError {
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -5,7 +5,7 @@
  * server stores each `signalId` once and counts repeats as duplicates.
  */
 import { IngestResult } from "../../schemas/signal";
-import { ApiError, type ApiClient } from "./api-client";
+import { type ApiClient, ApiError } from "./api-client";
 import type { FieldError, SignalRecord } from "./signal-file";
 
 export interface RejectedLine {
@@ -118,7 +118,10 @@ export async function importSignals(
       const signalId = r.signalId ?? p?.signalId;
       if (signalId !== undefined) row.signalId = signalId;
       if (p === undefined)
-        row.errors = [...r.errors, { path: "", message: `(the API named index ${r.index}, not in the batch)` }];
+        row.errors = [
+          ...r.errors,
+          { path: "", message: `(the API named index ${r.index}, not in the batch)` },
+        ];
       summary.rejected.push(row);
     }
   };
@@ -140,7 +143,9 @@ export async function importSignals(
             return;
           }
           const only = batch[0]!;
-          reject(only, [{ path: "", message: `Too large for the API (${only.bytes} bytes): ${err.message}` }]);
+          reject(only, [
+            { path: "", message: `Too large for the API (${only.bytes} bytes): ${err.message}` },
+          ]);
           return;
         }
         if (!(err instanceof ApiError) || !err.retryable || attempt > retries) throw err;
@@ -183,7 +188,10 @@ export async function importSignals(
       const signalId = signalIdOf(record.raw);
       if (ENVELOPE_BYTES + bytes > maxBodyBytes) {
         reject({ line: record.line, signalId }, [
-          { path: "", message: `Too large to send: ${bytes} bytes (a request may carry at most ${maxBodyBytes})` },
+          {
+            path: "",
+            message: `Too large to send: ${bytes} bytes (a request may carry at most ${maxBodyBytes})`,
+          },
         ]);
         progress(1);
         continue;
@@ -194,7 +202,11 @@ export async function importSignals(
         batch = [];
         batchBytes = ENVELOPE_BYTES;
       }
-      batch.push(signalId === undefined ? { line: record.line, json, bytes } : { line: record.line, json, bytes, signalId });
+      batch.push(
+        signalId === undefined
+          ? { line: record.line, json, bytes }
+          : { line: record.line, json, bytes, signalId },
+      );
       batchBytes += (batch.length > 1 ? 1 : 0) + bytes;
     }
     if (batch.length > 0 && failure === undefined) await launch(batch);
@@ -260,7 +272,8 @@ export function createProgress(options: ProgressOptions): Progress {
     const parts = [total !== undefined ? `${fmt(done)}/${fmt(total)}` : fmt(done)];
     if (total !== undefined && total > 0) parts.push(`${Math.floor((done * 100) / total)}%`);
     parts.push(`${fmt(rate)} signals/s`);
-    if (total !== undefined && done < total && rate > 0) parts.push(`ETA ${formatDuration(((total - done) / rate) * 1000)}`);
+    if (total !== undefined && done < total && rate > 0)
+      parts.push(`ETA ${formatDuration(((total - done) / rate) * 1000)}`);
     return parts.join("  ");
   };
 
@@ -284,7 +297,8 @@ export function createProgress(options: ProgressOptions): Progress {
         }
         return;
       }
-      const step = total !== undefined && total > 0 ? Math.floor((done * 10) / total) : Math.floor(done / 5000);
+      const step =
+        total !== undefined && total > 0 ? Math.floor((done * 10) / total) : Math.floor(done / 5000);
       if (step > lastStep) {
         lastStep = step;
         stream.write(`${label} ${describe(done)}\n`);

@@ -66,7 +66,8 @@ const OPTIONS = {
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CliError(`--${name} must be a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`--${name} must be a positive whole number, got "${value}"`);
   return n;
 }
 
@@ -97,7 +98,9 @@ function explain(api: string, err: unknown): string {
       return `${head}\nThe token was refused: pass a valid --token (role cco or ingest).${details}`;
     return `${head}${details}`;
   }
-  return err instanceof Error ? `Unexpected error: ${err.stack ?? err.message}` : `Unexpected error: ${String(err)}`;
+  return err instanceof Error
+    ? `Unexpected error: ${err.stack ?? err.message}`
+    : `Unexpected error: ${String(err)}`;
 }
 
 async function signIn(client: ApiClient, api: string, token: string | undefined): Promise<void> {
@@ -137,7 +140,9 @@ async function runImport(options: RunImportOptions): Promise<ImportSummary> {
       onProgress: (done) => progress.update(done),
       onRetry: ({ attempt, delayMs, error }) => {
         if (attempt >= 2)
-          io.stderr.write(`\nretrying (attempt ${attempt + 1}) in ${formatDuration(delayMs)}: ${error.message}\n`);
+          io.stderr.write(
+            `\nretrying (attempt ${attempt + 1}) in ${formatDuration(delayMs)}: ${error.message}\n`,
+          );
       },
     });
     progress.finish();
@@ -193,9 +198,18 @@ async function importFile(
   concurrency: number,
 ): Promise<number> {
   io.stdout.write(`Importing ${total.toLocaleString("en-US")} records from ${file}…\n`);
-  const summary = await runImport({ client, io, records: readSignalFile(file), total, concurrency, unit: "line" });
+  const summary = await runImport({
+    client,
+    io,
+    records: readSignalFile(file),
+    total,
+    concurrency,
+    unit: "line",
+  });
   if (summary.rejected.length > 0) {
-    io.stderr.write(`${summary.rejected.length.toLocaleString("en-US")} record(s) were rejected; fix them and re-run.\n`);
+    io.stderr.write(
+      `${summary.rejected.length.toLocaleString("en-US")} record(s) were rejected; fix them and re-run.\n`,
+    );
     return 1;
   }
   return 0;
@@ -230,7 +244,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (command === "import") {
       const [file, ...rest] = args;
-      if (file === undefined) throw new CliError("import needs a file: npm run cli -- import <file.csv|file.jsonl>");
+      if (file === undefined)
+        throw new CliError("import needs a file: npm run cli -- import <file.csv|file.jsonl>");
       if (rest.length > 0) throw new CliError(`import takes one file, got: ${args.join(" ")}`);
       if (values.count !== undefined) throw new CliError("--count applies to seed only");
       const client = new ApiClient({ baseUrl: api, ...(io.fetch ? { fetch: io.fetch } : {}) });

@@ -95,7 +95,11 @@ function checkCsvHeader(header: string[], path: string): void {
 
 function csvRecordToSignalRecord(record: CsvRecord): SignalRecord {
   if (record.problem !== undefined)
-    return { line: record.line, raw: undefined, errors: [{ path: "", message: `Malformed CSV row: ${record.problem}` }] };
+    return {
+      line: record.line,
+      raw: undefined,
+      errors: [{ path: "", message: `Malformed CSV row: ${record.problem}` }],
+    };
   return { line: record.line, raw: csvValuesToSignal(record.values) };
 }
 
@@ -113,14 +117,19 @@ async function* readCsvFile(path: string): AsyncGenerator<SignalRecord> {
     if (err instanceof CsvError) throw new SignalFileError(`${path}: ${err.message}`);
     throw err;
   }
-  if (!sawHeader) throw new SignalFileError(`${path} is empty: a CSV file needs a header row of signal field names`);
+  if (!sawHeader)
+    throw new SignalFileError(`${path} is empty: a CSV file needs a header row of signal field names`);
 }
 
 function parseJsonLine(text: string, line: number): SignalRecord {
   try {
     return { line, raw: JSON.parse(text) as unknown };
   } catch (err) {
-    return { line, raw: undefined, errors: [{ path: "", message: `Malformed JSON: ${(err as Error).message}` }] };
+    return {
+      line,
+      raw: undefined,
+      errors: [{ path: "", message: `Malformed JSON: ${(err as Error).message}` }],
+    };
   }
 }
 

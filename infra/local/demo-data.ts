@@ -97,21 +97,133 @@ const UNITS: Record<UnitKey, { id: string; name: string }> = {
 
 const LINES: readonly LineSpec[] = [
   // Home appliances
-  { id: "pl-home-air-fryer", name: "Air Fryer 5L", nameZh: "5升空气炸锅", unit: "home", category: "kitchen-appliances", weight: 3, profile: "good" },
-  { id: "pl-home-rice-cooker", name: "Smart Rice Cooker", nameZh: "智能电饭煲", unit: "home", category: "kitchen-appliances", weight: 2.4, profile: "good" },
-  { id: "pl-home-blender", name: "High-Speed Blender", nameZh: "破壁料理机", unit: "home", category: "kitchen-appliances", weight: 1.3, profile: "good" },
-  { id: "pl-home-kettle", name: "Electric Kettle", nameZh: "电热水壶", unit: "home", category: "kitchen-appliances", weight: 1.8, profile: "good" },
-  { id: "pl-home-space-heater", name: "Ceramic Space Heater", nameZh: "陶瓷暖风机", unit: "home", category: "climate", weight: 1.2, profile: "good" },
-  { id: "pl-home-dehumidifier", name: "Dehumidifier 20L", nameZh: "20升除湿机", unit: "home", category: "climate", weight: 0.9, profile: "good" },
-  { id: "pl-home-tower-fan", name: "Bladeless Tower Fan", nameZh: "无叶塔扇", unit: "home", category: "climate", weight: 1.1, profile: "good" },
-  { id: "pl-home-robot-vacuum", name: "Robot Vacuum", nameZh: "扫地机器人", unit: "home", category: "floor-care", weight: 2.2, profile: "good" },
-  { id: "pl-home-stick-vacuum", name: "Cordless Stick Vacuum", nameZh: "无线手持吸尘器", unit: "home", category: "floor-care", weight: 1.4, profile: "good" },
-  { id: "pl-home-washer-dryer", name: "Washer-Dryer 10kg", nameZh: "10公斤洗烘一体机", unit: "home", category: "laundry", weight: 1.6, profile: "good" },
+  {
+    id: "pl-home-air-fryer",
+    name: "Air Fryer 5L",
+    nameZh: "5升空气炸锅",
+    unit: "home",
+    category: "kitchen-appliances",
+    weight: 3,
+    profile: "good",
+  },
+  {
+    id: "pl-home-rice-cooker",
+    name: "Smart Rice Cooker",
+    nameZh: "智能电饭煲",
+    unit: "home",
+    category: "kitchen-appliances",
+    weight: 2.4,
+    profile: "good",
+  },
+  {
+    id: "pl-home-blender",
+    name: "High-Speed Blender",
+    nameZh: "破壁料理机",
+    unit: "home",
+    category: "kitchen-appliances",
+    weight: 1.3,
+    profile: "good",
+  },
+  {
+    id: "pl-home-kettle",
+    name: "Electric Kettle",
+    nameZh: "电热水壶",
+    unit: "home",
+    category: "kitchen-appliances",
+    weight: 1.8,
+    profile: "good",
+  },
+  {
+    id: "pl-home-space-heater",
+    name: "Ceramic Space Heater",
+    nameZh: "陶瓷暖风机",
+    unit: "home",
+    category: "climate",
+    weight: 1.2,
+    profile: "good",
+  },
+  {
+    id: "pl-home-dehumidifier",
+    name: "Dehumidifier 20L",
+    nameZh: "20升除湿机",
+    unit: "home",
+    category: "climate",
+    weight: 0.9,
+    profile: "good",
+  },
+  {
+    id: "pl-home-tower-fan",
+    name: "Bladeless Tower Fan",
+    nameZh: "无叶塔扇",
+    unit: "home",
+    category: "climate",
+    weight: 1.1,
+    profile: "good",
+  },
+  {
+    id: "pl-home-robot-vacuum",
+    name: "Robot Vacuum",
+    nameZh: "扫地机器人",
+    unit: "home",
+    category: "floor-care",
+    weight: 2.2,
+    profile: "good",
+  },
+  {
+    id: "pl-home-stick-vacuum",
+    name: "Cordless Stick Vacuum",
+    nameZh: "无线手持吸尘器",
+    unit: "home",
+    category: "floor-care",
+    weight: 1.4,
+    profile: "good",
+  },
+  {
+    id: "pl-home-washer-dryer",
+    name: "Washer-Dryer 10kg",
+    nameZh: "10公斤洗烘一体机",
+    unit: "home",
+    category: "laundry",
+    weight: 1.6,
+    profile: "good",
+  },
   // Fresh food
-  { id: "pl-fresh-strawberries", name: "Dandong Strawberries", nameZh: "丹东九九草莓", unit: "fresh", category: "fruit", weight: 2.6, profile: "good" },
-  { id: "pl-fresh-durian", name: "Musang King Durian", nameZh: "猫山王榴莲", unit: "fresh", category: "fruit", weight: 1.5, profile: "good" },
-  { id: "pl-fresh-cherries", name: "Chilean Cherries", nameZh: "智利车厘子", unit: "fresh", category: "fruit", weight: 2.2, profile: "good" },
-  { id: "pl-fresh-salmon", name: "Norwegian Salmon Fillet", nameZh: "挪威三文鱼柳", unit: "fresh", category: "seafood", weight: 1.4, profile: "good" },
+  {
+    id: "pl-fresh-strawberries",
+    name: "Dandong Strawberries",
+    nameZh: "丹东九九草莓",
+    unit: "fresh",
+    category: "fruit",
+    weight: 2.6,
+    profile: "good",
+  },
+  {
+    id: "pl-fresh-durian",
+    name: "Musang King Durian",
+    nameZh: "猫山王榴莲",
+    unit: "fresh",
+    category: "fruit",
+    weight: 1.5,
+    profile: "good",
+  },
+  {
+    id: "pl-fresh-cherries",
+    name: "Chilean Cherries",
+    nameZh: "智利车厘子",
+    unit: "fresh",
+    category: "fruit",
+    weight: 2.2,
+    profile: "good",
+  },
+  {
+    id: "pl-fresh-salmon",
+    name: "Norwegian Salmon Fillet",
+    nameZh: "挪威三文鱼柳",
+    unit: "fresh",
+    category: "seafood",
+    weight: 1.4,
+    profile: "good",
+  },
   {
     id: "pl-fresh-hairy-crab",
     name: "Hairy Crab Gift Box",
@@ -121,17 +233,87 @@ const LINES: readonly LineSpec[] = [
     weight: 1.6,
     profile: "poor",
     negative: [0.4, 0.44],
-    reasons: [["logistics", 5], ["quality", 4], ["description-mismatch", 2], ["service-attitude", 1.5], ["price", 1]],
+    reasons: [
+      ["logistics", 5],
+      ["quality", 4],
+      ["description-mismatch", 2],
+      ["service-attitude", 1.5],
+      ["price", 1],
+    ],
   },
-  { id: "pl-fresh-shrimp", name: "Frozen Whiteleg Shrimp", nameZh: "冷冻白虾", unit: "fresh", category: "seafood", weight: 1.2, profile: "good" },
-  { id: "pl-fresh-milk", name: "Fresh Milk 950ml", nameZh: "鲜牛奶 950毫升", unit: "fresh", category: "dairy", weight: 2.8, profile: "good" },
-  { id: "pl-fresh-yogurt", name: "Greek Yogurt", nameZh: "希腊酸奶", unit: "fresh", category: "dairy", weight: 1.7, profile: "good" },
-  { id: "pl-fresh-sourdough", name: "Sourdough Loaf", nameZh: "天然酵种欧包", unit: "fresh", category: "bakery", weight: 0, profile: "sparse" },
-  { id: "pl-fresh-beef-steak", name: "Grass-fed Ribeye Steak", nameZh: "草饲眼肉牛排", unit: "fresh", category: "meat", weight: 1.3, profile: "good" },
+  {
+    id: "pl-fresh-shrimp",
+    name: "Frozen Whiteleg Shrimp",
+    nameZh: "冷冻白虾",
+    unit: "fresh",
+    category: "seafood",
+    weight: 1.2,
+    profile: "good",
+  },
+  {
+    id: "pl-fresh-milk",
+    name: "Fresh Milk 950ml",
+    nameZh: "鲜牛奶 950毫升",
+    unit: "fresh",
+    category: "dairy",
+    weight: 2.8,
+    profile: "good",
+  },
+  {
+    id: "pl-fresh-yogurt",
+    name: "Greek Yogurt",
+    nameZh: "希腊酸奶",
+    unit: "fresh",
+    category: "dairy",
+    weight: 1.7,
+    profile: "good",
+  },
+  {
+    id: "pl-fresh-sourdough",
+    name: "Sourdough Loaf",
+    nameZh: "天然酵种欧包",
+    unit: "fresh",
+    category: "bakery",
+    weight: 0,
+    profile: "sparse",
+  },
+  {
+    id: "pl-fresh-beef-steak",
+    name: "Grass-fed Ribeye Steak",
+    nameZh: "草饲眼肉牛排",
+    unit: "fresh",
+    category: "meat",
+    weight: 1.3,
+    profile: "good",
+  },
   // Apparel
-  { id: "pl-apparel-down-jacket", name: "Lightweight Down Jacket", nameZh: "轻薄羽绒服", unit: "apparel", category: "outerwear", weight: 2.3, profile: "good" },
-  { id: "pl-apparel-trench-coat", name: "Classic Trench Coat", nameZh: "经典风衣", unit: "apparel", category: "outerwear", weight: 1.0, profile: "good" },
-  { id: "pl-apparel-cotton-tee", name: "Cotton Crew T-Shirt", nameZh: "纯棉圆领T恤", unit: "apparel", category: "tops", weight: 2.9, profile: "good" },
+  {
+    id: "pl-apparel-down-jacket",
+    name: "Lightweight Down Jacket",
+    nameZh: "轻薄羽绒服",
+    unit: "apparel",
+    category: "outerwear",
+    weight: 2.3,
+    profile: "good",
+  },
+  {
+    id: "pl-apparel-trench-coat",
+    name: "Classic Trench Coat",
+    nameZh: "经典风衣",
+    unit: "apparel",
+    category: "outerwear",
+    weight: 1.0,
+    profile: "good",
+  },
+  {
+    id: "pl-apparel-cotton-tee",
+    name: "Cotton Crew T-Shirt",
+    nameZh: "纯棉圆领T恤",
+    unit: "apparel",
+    category: "tops",
+    weight: 2.9,
+    profile: "good",
+  },
   {
     id: "pl-apparel-silk-blouse",
     name: "Mulberry Silk Blouse",
@@ -141,14 +323,67 @@ const LINES: readonly LineSpec[] = [
     weight: 1.3,
     profile: "poor",
     negative: [0.37, 0.4],
-    reasons: [["description-mismatch", 6], ["quality", 4], ["price", 1.5], ["service-attitude", 1]],
+    reasons: [
+      ["description-mismatch", 6],
+      ["quality", 4],
+      ["price", 1.5],
+      ["service-attitude", 1],
+    ],
   },
-  { id: "pl-apparel-merino-sweater", name: "Merino Wool Sweater", nameZh: "美利奴羊毛衫", unit: "apparel", category: "tops", weight: 1.4, profile: "good" },
-  { id: "pl-apparel-running-shoes", name: "Cushioned Running Shoes", nameZh: "缓震跑鞋", unit: "apparel", category: "footwear", weight: 2.0, profile: "good" },
-  { id: "pl-apparel-canvas-sneakers", name: "Canvas Sneakers", nameZh: "帆布鞋", unit: "apparel", category: "footwear", weight: 1.2, profile: "good" },
-  { id: "pl-apparel-kids-pajamas", name: "Kids' Cotton Pajamas", nameZh: "儿童纯棉睡衣", unit: "apparel", category: "kidswear", weight: 1.1, profile: "good" },
-  { id: "pl-apparel-school-backpack", name: "School Backpack", nameZh: "儿童护脊书包", unit: "apparel", category: "kidswear", weight: 0.8, profile: "good" },
-  { id: "pl-apparel-yoga-leggings", name: "Yoga Leggings", nameZh: "高腰瑜伽裤", unit: "apparel", category: "activewear", weight: 1.6, profile: "good" },
+  {
+    id: "pl-apparel-merino-sweater",
+    name: "Merino Wool Sweater",
+    nameZh: "美利奴羊毛衫",
+    unit: "apparel",
+    category: "tops",
+    weight: 1.4,
+    profile: "good",
+  },
+  {
+    id: "pl-apparel-running-shoes",
+    name: "Cushioned Running Shoes",
+    nameZh: "缓震跑鞋",
+    unit: "apparel",
+    category: "footwear",
+    weight: 2.0,
+    profile: "good",
+  },
+  {
+    id: "pl-apparel-canvas-sneakers",
+    name: "Canvas Sneakers",
+    nameZh: "帆布鞋",
+    unit: "apparel",
+    category: "footwear",
+    weight: 1.2,
+    profile: "good",
+  },
+  {
+    id: "pl-apparel-kids-pajamas",
+    name: "Kids' Cotton Pajamas",
+    nameZh: "儿童纯棉睡衣",
+    unit: "apparel",
+    category: "kidswear",
+    weight: 1.1,
+    profile: "good",
+  },
+  {
+    id: "pl-apparel-school-backpack",
+    name: "School Backpack",
+    nameZh: "儿童护脊书包",
+    unit: "apparel",
+    category: "kidswear",
+    weight: 0.8,
+    profile: "good",
+  },
+  {
+    id: "pl-apparel-yoga-leggings",
+    name: "Yoga Leggings",
+    nameZh: "高腰瑜伽裤",
+    unit: "apparel",
+    category: "activewear",
+    weight: 1.6,
+    profile: "good",
+  },
   // Digital
   {
     id: "pl-digital-power-bank",
@@ -159,10 +394,32 @@ const LINES: readonly LineSpec[] = [
     weight: 1.6,
     profile: "safety",
     negative: [0.15, 0.19],
-    reasons: [["quality", 4], ["safety", 3], ["description-mismatch", 1.5], ["service-attitude", 1], ["price", 0.5]],
+    reasons: [
+      ["quality", 4],
+      ["safety", 3],
+      ["description-mismatch", 1.5],
+      ["service-attitude", 1],
+      ["price", 0.5],
+    ],
   },
-  { id: "pl-digital-gan-charger", name: "65W GaN Charger", nameZh: "65W氮化镓充电器", unit: "digital", category: "phone-accessories", weight: 1.5, profile: "good" },
-  { id: "pl-digital-phone-case", name: "MagSafe Phone Case", nameZh: "磁吸手机壳", unit: "digital", category: "phone-accessories", weight: 1.9, profile: "good" },
+  {
+    id: "pl-digital-gan-charger",
+    name: "65W GaN Charger",
+    nameZh: "65W氮化镓充电器",
+    unit: "digital",
+    category: "phone-accessories",
+    weight: 1.5,
+    profile: "good",
+  },
+  {
+    id: "pl-digital-phone-case",
+    name: "MagSafe Phone Case",
+    nameZh: "磁吸手机壳",
+    unit: "digital",
+    category: "phone-accessories",
+    weight: 1.9,
+    profile: "good",
+  },
   {
     id: "pl-digital-earbuds",
     name: "Noise-Cancelling Earbuds",
@@ -172,9 +429,22 @@ const LINES: readonly LineSpec[] = [
     weight: 2.4,
     profile: "worsening",
     negative: [0.09, 0.36],
-    reasons: [["quality", 6], ["service-attitude", 2], ["description-mismatch", 1], ["price", 1]],
+    reasons: [
+      ["quality", 6],
+      ["service-attitude", 2],
+      ["description-mismatch", 1],
+      ["price", 1],
+    ],
   },
-  { id: "pl-digital-smart-speaker", name: "Smart Speaker", nameZh: "智能音箱", unit: "digital", category: "smart-home", weight: 1.0, profile: "good" },
+  {
+    id: "pl-digital-smart-speaker",
+    name: "Smart Speaker",
+    nameZh: "智能音箱",
+    unit: "digital",
+    category: "smart-home",
+    weight: 1.0,
+    profile: "good",
+  },
   {
     id: "pl-digital-wifi-router",
     name: "Wi-Fi 6 Mesh Router",
@@ -184,18 +454,95 @@ const LINES: readonly LineSpec[] = [
     weight: 1.2,
     profile: "poor",
     negative: [0.36, 0.38],
-    reasons: [["quality", 6], ["service-attitude", 3], ["description-mismatch", 2], ["other", 1]],
+    reasons: [
+      ["quality", 6],
+      ["service-attitude", 3],
+      ["description-mismatch", 2],
+      ["other", 1],
+    ],
   },
-  { id: "pl-digital-smartwatch", name: "Fitness Smartwatch", nameZh: "运动智能手表", unit: "digital", category: "wearables", weight: 1.7, profile: "good" },
-  { id: "pl-digital-laptop", name: "14-inch Ultrabook", nameZh: "14英寸轻薄本", unit: "digital", category: "computing", weight: 1.4, profile: "good" },
-  { id: "pl-digital-tablet", name: "11-inch Tablet", nameZh: "11英寸平板电脑", unit: "digital", category: "computing", weight: 1.3, profile: "good" },
-  { id: "pl-digital-monitor", name: "27-inch 4K Monitor", nameZh: "27英寸4K显示器", unit: "digital", category: "computing", weight: 0.9, profile: "good" },
+  {
+    id: "pl-digital-smartwatch",
+    name: "Fitness Smartwatch",
+    nameZh: "运动智能手表",
+    unit: "digital",
+    category: "wearables",
+    weight: 1.7,
+    profile: "good",
+  },
+  {
+    id: "pl-digital-laptop",
+    name: "14-inch Ultrabook",
+    nameZh: "14英寸轻薄本",
+    unit: "digital",
+    category: "computing",
+    weight: 1.4,
+    profile: "good",
+  },
+  {
+    id: "pl-digital-tablet",
+    name: "11-inch Tablet",
+    nameZh: "11英寸平板电脑",
+    unit: "digital",
+    category: "computing",
+    weight: 1.3,
+    profile: "good",
+  },
+  {
+    id: "pl-digital-monitor",
+    name: "27-inch 4K Monitor",
+    nameZh: "27英寸4K显示器",
+    unit: "digital",
+    category: "computing",
+    weight: 0.9,
+    profile: "good",
+  },
   // Beauty & personal care
-  { id: "pl-beauty-vitamin-c-serum", name: "Vitamin C Serum", nameZh: "维C精华液", unit: "beauty", category: "skincare", weight: 1.8, profile: "good" },
-  { id: "pl-beauty-sunscreen", name: "SPF50+ Sunscreen", nameZh: "SPF50+ 清爽防晒霜", unit: "beauty", category: "skincare", weight: 2.1, profile: "good" },
-  { id: "pl-beauty-sheet-mask", name: "Hydrating Sheet Masks", nameZh: "玻尿酸补水面膜", unit: "beauty", category: "skincare", weight: 1.9, profile: "good" },
-  { id: "pl-beauty-cleanser", name: "Amino Acid Cleanser", nameZh: "氨基酸洗面奶", unit: "beauty", category: "skincare", weight: 1.5, profile: "good" },
-  { id: "pl-beauty-lipstick", name: "Velvet Matte Lipstick", nameZh: "丝绒哑光口红", unit: "beauty", category: "makeup", weight: 1.7, profile: "good" },
+  {
+    id: "pl-beauty-vitamin-c-serum",
+    name: "Vitamin C Serum",
+    nameZh: "维C精华液",
+    unit: "beauty",
+    category: "skincare",
+    weight: 1.8,
+    profile: "good",
+  },
+  {
+    id: "pl-beauty-sunscreen",
+    name: "SPF50+ Sunscreen",
+    nameZh: "SPF50+ 清爽防晒霜",
+    unit: "beauty",
+    category: "skincare",
+    weight: 2.1,
+    profile: "good",
+  },
+  {
+    id: "pl-beauty-sheet-mask",
+    name: "Hydrating Sheet Masks",
+    nameZh: "玻尿酸补水面膜",
+    unit: "beauty",
+    category: "skincare",
+    weight: 1.9,
+    profile: "good",
+  },
+  {
+    id: "pl-beauty-cleanser",
+    name: "Amino Acid Cleanser",
+    nameZh: "氨基酸洗面奶",
+    unit: "beauty",
+    category: "skincare",
+    weight: 1.5,
+    profile: "good",
+  },
+  {
+    id: "pl-beauty-lipstick",
+    name: "Velvet Matte Lipstick",
+    nameZh: "丝绒哑光口红",
+    unit: "beauty",
+    category: "makeup",
+    weight: 1.7,
+    profile: "good",
+  },
   {
     id: "pl-beauty-cushion",
     name: "Cushion Foundation",
@@ -205,12 +552,49 @@ const LINES: readonly LineSpec[] = [
     weight: 1.3,
     profile: "improving",
     negative: [0.33, 0.1],
-    reasons: [["description-mismatch", 4], ["quality", 4], ["price", 1], ["service-attitude", 1]],
+    reasons: [
+      ["description-mismatch", 4],
+      ["quality", 4],
+      ["price", 1],
+      ["service-attitude", 1],
+    ],
   },
-  { id: "pl-beauty-eyeshadow", name: "Eyeshadow Palette", nameZh: "九色眼影盘", unit: "beauty", category: "makeup", weight: 1.0, profile: "good" },
-  { id: "pl-beauty-shampoo", name: "Anti-Dandruff Shampoo", nameZh: "去屑洗发水", unit: "beauty", category: "haircare", weight: 1.6, profile: "good" },
-  { id: "pl-beauty-hair-dryer", name: "Ionic Hair Dryer", nameZh: "负离子吹风机", unit: "beauty", category: "haircare", weight: 1.3, profile: "good" },
-  { id: "pl-beauty-perfume", name: "Eau de Parfum 50ml", nameZh: "淡香精 50毫升", unit: "beauty", category: "fragrance", weight: 0, profile: "sparse" },
+  {
+    id: "pl-beauty-eyeshadow",
+    name: "Eyeshadow Palette",
+    nameZh: "九色眼影盘",
+    unit: "beauty",
+    category: "makeup",
+    weight: 1.0,
+    profile: "good",
+  },
+  {
+    id: "pl-beauty-shampoo",
+    name: "Anti-Dandruff Shampoo",
+    nameZh: "去屑洗发水",
+    unit: "beauty",
+    category: "haircare",
+    weight: 1.6,
+    profile: "good",
+  },
+  {
+    id: "pl-beauty-hair-dryer",
+    name: "Ionic Hair Dryer",
+    nameZh: "负离子吹风机",
+    unit: "beauty",
+    category: "haircare",
+    weight: 1.3,
+    profile: "good",
+  },
+  {
+    id: "pl-beauty-perfume",
+    name: "Eau de Parfum 50ml",
+    nameZh: "淡香精 50毫升",
+    unit: "beauty",
+    category: "fragrance",
+    weight: 0,
+    profile: "sparse",
+  },
 ];
 
 /** A product line that signals name but the catalog does not have: its signals are quarantined. */
@@ -250,11 +634,50 @@ type Words = { zh: readonly string[]; en: readonly string[] };
 
 /** Reasons of negative signals per business unit. */
 const UNIT_REASONS: Record<UnitKey, readonly (readonly [Reason, number])[]> = {
-  home: [["quality", 5], ["service-attitude", 2], ["logistics", 2], ["description-mismatch", 1.2], ["price", 1], ["other", 0.8], ["safety", 0.2]],
-  fresh: [["logistics", 5], ["quality", 5], ["description-mismatch", 1.5], ["price", 1.2], ["service-attitude", 0.8], ["other", 0.5], ["safety", 0.1]],
-  apparel: [["description-mismatch", 5], ["quality", 4], ["logistics", 1.5], ["price", 1.2], ["service-attitude", 1], ["other", 0.5]],
-  digital: [["quality", 5], ["service-attitude", 2], ["price", 1.5], ["description-mismatch", 1.2], ["logistics", 1], ["other", 0.8], ["safety", 0.2]],
-  beauty: [["quality", 4], ["description-mismatch", 2.5], ["price", 2], ["logistics", 1], ["service-attitude", 1], ["other", 0.6], ["safety", 0.3]],
+  home: [
+    ["quality", 5],
+    ["service-attitude", 2],
+    ["logistics", 2],
+    ["description-mismatch", 1.2],
+    ["price", 1],
+    ["other", 0.8],
+    ["safety", 0.2],
+  ],
+  fresh: [
+    ["logistics", 5],
+    ["quality", 5],
+    ["description-mismatch", 1.5],
+    ["price", 1.2],
+    ["service-attitude", 0.8],
+    ["other", 0.5],
+    ["safety", 0.1],
+  ],
+  apparel: [
+    ["description-mismatch", 5],
+    ["quality", 4],
+    ["logistics", 1.5],
+    ["price", 1.2],
+    ["service-attitude", 1],
+    ["other", 0.5],
+  ],
+  digital: [
+    ["quality", 5],
+    ["service-attitude", 2],
+    ["price", 1.5],
+    ["description-mismatch", 1.2],
+    ["logistics", 1],
+    ["other", 0.8],
+    ["safety", 0.2],
+  ],
+  beauty: [
+    ["quality", 4],
+    ["description-mismatch", 2.5],
+    ["price", 2],
+    ["logistics", 1],
+    ["service-attitude", 1],
+    ["other", 0.6],
+    ["safety", 0.3],
+  ],
 };
 
 /**
@@ -267,7 +690,11 @@ type WordBook = Record<string, Words>;
 const NEGATIVE_WORDS: Record<Reason, WordBook> = {
   quality: {
     any: {
-      zh: ["{name}质量一般，跟这个价格不相符。", "做工比较粗糙，细节处理得不好。", "用了没多久就出问题了，太失望了。"],
+      zh: [
+        "{name}质量一般，跟这个价格不相符。",
+        "做工比较粗糙，细节处理得不好。",
+        "用了没多久就出问题了，太失望了。",
+      ],
       en: ["The {name} stopped working within a few weeks.", "Build quality feels cheap for the price."],
     },
     home: {
@@ -276,18 +703,32 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
         "收到的{name}外壳有裂缝，插电后一直报错。",
         "按键不灵敏，要按好几次才有反应。",
       ],
-      en: ["The {name} died after two weeks, no power at all.", "Arrived with a cracked housing and an error code."],
+      en: [
+        "The {name} died after two weeks, no power at all.",
+        "Arrived with a cracked housing and an error code.",
+      ],
     },
     "kitchen-appliances": {
-      zh: ["内胆涂层用了一个月就开始掉了。", "加热不均匀，一半焦了一半还是生的。", "有很重的塑料味，洗了好几遍还在。"],
-      en: ["The non-stick coating started peeling after a month.", "Strong plastic smell that will not go away."],
+      zh: [
+        "内胆涂层用了一个月就开始掉了。",
+        "加热不均匀，一半焦了一半还是生的。",
+        "有很重的塑料味，洗了好几遍还在。",
+      ],
+      en: [
+        "The non-stick coating started peeling after a month.",
+        "Strong plastic smell that will not go away.",
+      ],
     },
     climate: {
       zh: ["噪音特别大，晚上根本没法用。", "遥控器经常失灵，只能手动调。"],
       en: ["Far too loud to use at night."],
     },
     "floor-care": {
-      zh: ["吸力越来越弱，地上的头发都吸不干净。", "导航乱撞，经常卡在床底出不来。", "电池续航不到二十分钟。"],
+      zh: [
+        "吸力越来越弱，地上的头发都吸不干净。",
+        "导航乱撞，经常卡在床底出不来。",
+        "电池续航不到二十分钟。",
+      ],
       en: ["Suction keeps getting weaker.", "Gets stuck under the bed every single day."],
     },
     laundry: {
@@ -303,7 +744,11 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
       en: ["Several pieces were already rotten when the box arrived.", "Sour and watery, not sweet at all."],
     },
     seafood: {
-      zh: ["送到时好几只已经不动了，包装里全是水。", "解冻以后全是冰衣，实际分量很少。", "肉质发软，有一股腥臭味。"],
+      zh: [
+        "送到时好几只已经不动了，包装里全是水。",
+        "解冻以后全是冰衣，实际分量很少。",
+        "肉质发软，有一股腥臭味。",
+      ],
       en: ["Half of them were dead on arrival.", "Mostly ice glaze, very little actual seafood."],
     },
     dairy: {
@@ -315,8 +760,17 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
       en: ["Tough and stringy after cooking."],
     },
     apparel: {
-      zh: ["{name}洗了一次就起球了。", "线头特别多，做工很粗糙。", "掉色严重，把别的衣服都染了。", "穿了两次就开线了，质量太差。"],
-      en: ["Pilled after a single wash.", "The seams came apart after wearing it twice.", "The colour ran and ruined the rest of the load."],
+      zh: [
+        "{name}洗了一次就起球了。",
+        "线头特别多，做工很粗糙。",
+        "掉色严重，把别的衣服都染了。",
+        "穿了两次就开线了，质量太差。",
+      ],
+      en: [
+        "Pilled after a single wash.",
+        "The seams came apart after wearing it twice.",
+        "The colour ran and ruined the rest of the load.",
+      ],
     },
     footwear: {
       zh: ["鞋底走了一周就开胶了。", "鞋面磨脚，穿半天脚后跟就破了。"],
@@ -339,7 +793,11 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
       en: ["Dead pixel out of the box.", "Several keys stopped working after three months."],
     },
     beauty: {
-      zh: ["用了以后脸上起小红疹，已经停用了。", "味道很刺鼻，和之前买的不一样。", "包装漏液，到手少了一半。"],
+      zh: [
+        "用了以后脸上起小红疹，已经停用了。",
+        "味道很刺鼻，和之前买的不一样。",
+        "包装漏液，到手少了一半。",
+      ],
       en: ["Broke me out in a rash, stopped using it.", "The bottle leaked in transit, half of it was gone."],
     },
     skincare: {
@@ -364,7 +822,11 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
         "快递员没打电话就直接放驿站了。",
         "物流信息三天没更新，客服也说不清楚。",
       ],
-      en: ["Took nine days to arrive.", "The box was crushed on arrival.", "Promised next-day delivery, came three days late."],
+      en: [
+        "Took nine days to arrive.",
+        "The box was crushed on arrival.",
+        "Promised next-day delivery, came three days late.",
+      ],
     },
     fresh: {
       zh: [
@@ -373,7 +835,10 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
         "配送超时，在门口放了一下午。",
         "预约的是上午送达，结果晚上九点才到。",
       ],
-      en: ["The ice packs had fully melted by the time it arrived.", "Left outside my door all afternoon in the heat."],
+      en: [
+        "The ice packs had fully melted by the time it arrived.",
+        "Left outside my door all afternoon in the heat.",
+      ],
     },
     seafood: {
       zh: ["路上走了三天，送到时一半都死了。", "泡沫箱破了，整个快递都是腥味。"],
@@ -386,7 +851,11 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
       en: ["Looks nothing like the photos.", "A feature listed on the product page is simply missing."],
     },
     apparel: {
-      zh: ["尺码偏小一码，按尺码表买的还是穿不下。", "颜色和模特图差太多，实物发黄。", "版型和图片完全不一样，肩膀特别窄。"],
+      zh: [
+        "尺码偏小一码，按尺码表买的还是穿不下。",
+        "颜色和模特图差太多，实物发黄。",
+        "版型和图片完全不一样，肩膀特别窄。",
+      ],
       en: ["Runs a full size small even following the size chart."],
     },
     tops: {
@@ -394,7 +863,11 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
       en: ["Sold as silk but it feels like polyester."],
     },
     fresh: {
-      zh: ["写的是一斤装，称了只有八两。", "个头比图片小很多，和描述的大果不符。", "标的是当天现摘，生产日期却是三天前。"],
+      zh: [
+        "写的是一斤装，称了只有八两。",
+        "个头比图片小很多，和描述的大果不符。",
+        "标的是当天现摘，生产日期却是三天前。",
+      ],
       en: ["Advertised as 500 g, weighed 400 g.", "Much smaller than the pictures."],
     },
     seafood: {
@@ -423,7 +896,11 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
         "申请退货三天了没人处理。",
         "打了四次热线，每次都要从头讲一遍。",
       ],
-      en: ["Support kept me waiting for days and never solved it.", "Rude answers from the hotline.", "Return request ignored for three days."],
+      en: [
+        "Support kept me waiting for days and never solved it.",
+        "Rude answers from the hotline.",
+        "Return request ignored for three days.",
+      ],
     },
     home: {
       zh: ["约好的上门安装师傅没来，也没人通知。", "维修师傅来了说要自费，和保修政策不一样。"],
@@ -432,7 +909,12 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
   },
   price: {
     any: {
-      zh: ["刚买完就降价了，也不给保价。", "这个价格不值，性价比太低。", "比线下门店还贵，下次不在这买了。", "活动价其实比平时还高。"],
+      zh: [
+        "刚买完就降价了，也不给保价。",
+        "这个价格不值，性价比太低。",
+        "比线下门店还贵，下次不在这买了。",
+        "活动价其实比平时还高。",
+      ],
       en: ["Price dropped the day after I bought it and no price protection.", "Not worth the money."],
     },
   },
@@ -454,8 +936,15 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
       en: ["The port is scorched black."],
     },
     "phone-accessories": {
-      zh: ["{name}充电的时候外壳烫得拿不住，还鼓包了。", "半夜充电冒烟了，差点起火，请务必重视！", "电芯鼓包把外壳都撑开了。"],
-      en: ["The {name} swelled up and got too hot to touch while charging.", "It started smoking overnight on the nightstand."],
+      zh: [
+        "{name}充电的时候外壳烫得拿不住，还鼓包了。",
+        "半夜充电冒烟了，差点起火，请务必重视！",
+        "电芯鼓包把外壳都撑开了。",
+      ],
+      en: [
+        "The {name} swelled up and got too hot to touch while charging.",
+        "It started smoking overnight on the nightstand.",
+      ],
     },
     beauty: {
       zh: ["用后皮肤灼痛，去医院说是接触性皮炎。"],
@@ -480,7 +969,12 @@ const NEGATIVE_WORDS: Record<Reason, WordBook> = {
   },
   other: {
     any: {
-      zh: ["发票申请了两周还没开出来。", "下单时说的赠品没有收到。", "会员积分一直没到账。", "想改地址，系统一直提示失败。"],
+      zh: [
+        "发票申请了两周还没开出来。",
+        "下单时说的赠品没有收到。",
+        "会员积分一直没到账。",
+        "想改地址，系统一直提示失败。",
+      ],
       en: ["Never received the free gift from the promotion.", "Still waiting for my invoice."],
     },
   },
@@ -630,8 +1124,30 @@ const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** Time of day (Beijing time) customers talk to us: busy evenings, quiet nights. */
 const HOUR_WEIGHTS: readonly (readonly [number, number])[] = [
-  [0, 1.5], [1, 0.8], [2, 0.4], [3, 0.2], [4, 0.2], [5, 0.3], [6, 0.8], [7, 1.8], [8, 3], [9, 4.5], [10, 5], [11, 5],
-  [12, 4.5], [13, 4.2], [14, 4.5], [15, 4.6], [16, 4.5], [17, 4.4], [18, 4.6], [19, 5.5], [20, 6.5], [21, 6.5], [22, 5], [23, 3],
+  [0, 1.5],
+  [1, 0.8],
+  [2, 0.4],
+  [3, 0.2],
+  [4, 0.2],
+  [5, 0.3],
+  [6, 0.8],
+  [7, 1.8],
+  [8, 3],
+  [9, 4.5],
+  [10, 5],
+  [11, 5],
+  [12, 4.5],
+  [13, 4.2],
+  [14, 4.5],
+  [15, 4.6],
+  [16, 4.5],
+  [17, 4.4],
+  [18, 4.6],
+  [19, 5.5],
+  [20, 6.5],
+  [21, 6.5],
+  [22, 5],
+  [23, 3],
 ];
 
 /** `2026-03-04T20:15:07+08:00` */
@@ -654,7 +1170,8 @@ function nextQuarterStart(start: number): number {
 function randomMoment(rng: Rng, now: number): number {
   const oldest = now - 365 * DAY_MS;
   for (;;) {
-    const dayStart = Math.floor((now - rng() * 365 * DAY_MS + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
+    const dayStart =
+      Math.floor((now - rng() * 365 * DAY_MS + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
     const hour = weighted(rng, HOUR_WEIGHTS);
     const t = dayStart + hour * 3_600_000 + Math.floor(rng() * 3_600_000);
     if (t <= now - 1000 && t >= oldest) return t;
@@ -671,25 +1188,77 @@ interface Slot {
   criticalAt?: number;
 }
 
-const NEGATIVE_KINDS: readonly (readonly [SignalKind, number])[] = [["complaint", 4], ["csat", 2.2], ["review", 2.4], ["nps", 1.4]];
-const POSITIVE_KINDS: readonly (readonly [SignalKind, number])[] = [["csat", 4], ["review", 4], ["nps", 2.4]];
+const NEGATIVE_KINDS: readonly (readonly [SignalKind, number])[] = [
+  ["complaint", 4],
+  ["csat", 2.2],
+  ["review", 2.4],
+  ["nps", 1.4],
+];
+const POSITIVE_KINDS: readonly (readonly [SignalKind, number])[] = [
+  ["csat", 4],
+  ["review", 4],
+  ["nps", 2.4],
+];
 
 const CHANNELS_BY_KIND: Record<SignalKind, readonly (readonly [Channel, number])[]> = {
-  complaint: [["hotline", 4], ["chat", 3], ["app", 2], ["email", 1.5], ["social", 1.5], ["store", 1]],
-  csat: [["chat", 3], ["hotline", 2.5], ["survey", 2], ["app", 2], ["store", 1.5]],
-  nps: [["survey", 5], ["email", 2], ["app", 1.5]],
-  review: [["review-site", 5], ["app", 3], ["social", 1.5]],
+  complaint: [
+    ["hotline", 4],
+    ["chat", 3],
+    ["app", 2],
+    ["email", 1.5],
+    ["social", 1.5],
+    ["store", 1],
+  ],
+  csat: [
+    ["chat", 3],
+    ["hotline", 2.5],
+    ["survey", 2],
+    ["app", 2],
+    ["store", 1.5],
+  ],
+  nps: [
+    ["survey", 5],
+    ["email", 2],
+    ["app", 1.5],
+  ],
+  review: [
+    ["review-site", 5],
+    ["app", 3],
+    ["social", 1.5],
+  ],
 };
 
 function score(rng: Rng, kind: Exclude<SignalKind, "complaint">, negative: boolean): number {
   switch (kind) {
     case "csat":
     case "review":
-      return negative ? weighted(rng, [[1, 0.45], [2, 0.55]]) : weighted(rng, [[3, 0.14], [4, 0.36], [5, 0.5]]);
+      return negative
+        ? weighted(rng, [
+            [1, 0.45],
+            [2, 0.55],
+          ])
+        : weighted(rng, [
+            [3, 0.14],
+            [4, 0.36],
+            [5, 0.5],
+          ]);
     case "nps":
       return negative
-        ? weighted(rng, [[0, 0.5], [1, 0.3], [2, 0.4], [3, 0.6], [4, 0.8], [5, 1.2], [6, 1.4]])
-        : weighted(rng, [[7, 0.18], [8, 0.27], [9, 0.28], [10, 0.27]]);
+        ? weighted(rng, [
+            [0, 0.5],
+            [1, 0.3],
+            [2, 0.4],
+            [3, 0.6],
+            [4, 0.8],
+            [5, 1.2],
+            [6, 1.4],
+          ])
+        : weighted(rng, [
+            [7, 0.18],
+            [8, 0.27],
+            [9, 0.28],
+            [10, 0.27],
+          ]);
   }
 }
 
@@ -744,7 +1313,19 @@ function makeSignal(rng: Rng, n: number, slot: Slot, now: number, customers: num
     const safety = reasons.includes("safety");
     signal.severity = critical
       ? "critical"
-      : weighted<Severity>(rng, safety ? [["major", 3], ["critical", 0.3]] : [["minor", 6], ["major", 3.8], ["critical", 0.12]]);
+      : weighted<Severity>(
+          rng,
+          safety
+            ? [
+                ["major", 3],
+                ["critical", 0.3],
+              ]
+            : [
+                ["minor", 6],
+                ["major", 3.8],
+                ["critical", 0.12],
+              ],
+        );
   } else {
     signal.score = score(rng, kind, negative);
     if (negative && rng() < 0.85) reasons = reasonsFor(rng, line);
@@ -755,7 +1336,9 @@ function makeSignal(rng: Rng, n: number, slot: Slot, now: number, customers: num
   if (wantsWords) {
     let text = verbatimFor(rng, line, zh, negative, critical ? "safety" : reasons?.[0]);
     if (negative && reasons?.[1] !== undefined && rng() < 0.6)
-      text += zh ? verbatimFor(rng, line, zh, true, reasons[1]) : ` ${verbatimFor(rng, line, zh, true, reasons[1])}`;
+      text += zh
+        ? verbatimFor(rng, line, zh, true, reasons[1])
+        : ` ${verbatimFor(rng, line, zh, true, reasons[1])}`;
     if (rng() < 0.018) text += fakePii(rng, zh);
     signal.verbatim = text;
   }
@@ -786,13 +1369,15 @@ export function demoSignals(options: DemoSignalOptions): Signal[] {
     for (let q = shanghaiQuarterStart(oldest); q < now; q = nextQuarterStart(q)) {
       const from = Math.max(q, oldest);
       const to = Math.min(nextQuarterStart(q), now - 1000);
-      for (let i = 0; i < criticalPerQuarter; i++) slots.push({ line: safetyLine, criticalAt: randomMomentBetween(rng, from, to) });
+      for (let i = 0; i < criticalPerQuarter; i++)
+        slots.push({ line: safetyLine, criticalAt: randomMomentBetween(rng, from, to) });
     }
   }
   const unlisted = Math.min(20, Math.floor(count / 50));
   for (let i = 0; i < unlisted; i++) slots.push({ line: UNLISTED });
   const sparsePerLine = Math.min(60, Math.floor(count / 500));
-  for (const line of LINES) if (line.profile === "sparse") for (let i = 0; i < sparsePerLine; i++) slots.push({ line });
+  for (const line of LINES)
+    if (line.profile === "sparse") for (let i = 0; i < sparsePerLine; i++) slots.push({ line });
   slots.splice(count);
 
   const regular = LINES.filter((l) => l.weight > 0).map((l) => [l, l.weight] as const);

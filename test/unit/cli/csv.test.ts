@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, CsvParser, type CsvRow, parseCsv, parseCsvRows, readCsvRecords } from "../../../infra/cli/csv";
+import {
+  CsvError,
+  CsvParser,
+  type CsvRow,
+  parseCsv,
+  parseCsvRows,
+  readCsvRecords,
+} from "../../../infra/cli/csv";
 
 /** Feeds `text` to a parser in pieces of `size` characters. */
 function parseInChunks(text: string, size: number): CsvRow[] {
@@ -12,14 +19,70 @@ function parseInChunks(text: string, size: number): CsvRow[] {
 
 describe("parseCsvRows", () => {
   it.each<[string, string, CsvRow[]]>([
-    ["plain LF", "a,b\n1,2\n", [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["1", "2"] }]],
-    ["CRLF", "a,b\r\n1,2\r\n", [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["1", "2"] }]],
-    ["lone CR", "a,b\r1,2", [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["1", "2"] }]],
-    ["no final newline", "a,b\n1,2", [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["1", "2"] }]],
-    ["quoted field", 'a,b\n"x",y', [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["x", "y"] }]],
-    ["comma inside quotes", 'a\n"x, y"', [{ line: 1, fields: ["a"] }, { line: 2, fields: ["x, y"] }]],
-    ["escaped quotes", 'a\n"say ""hi"""', [{ line: 1, fields: ["a"] }, { line: 2, fields: ['say "hi"'] }]],
-    ["only an escaped quote", 'a\n""""', [{ line: 1, fields: ["a"] }, { line: 2, fields: ['"'] }]],
+    [
+      "plain LF",
+      "a,b\n1,2\n",
+      [
+        { line: 1, fields: ["a", "b"] },
+        { line: 2, fields: ["1", "2"] },
+      ],
+    ],
+    [
+      "CRLF",
+      "a,b\r\n1,2\r\n",
+      [
+        { line: 1, fields: ["a", "b"] },
+        { line: 2, fields: ["1", "2"] },
+      ],
+    ],
+    [
+      "lone CR",
+      "a,b\r1,2",
+      [
+        { line: 1, fields: ["a", "b"] },
+        { line: 2, fields: ["1", "2"] },
+      ],
+    ],
+    [
+      "no final newline",
+      "a,b\n1,2",
+      [
+        { line: 1, fields: ["a", "b"] },
+        { line: 2, fields: ["1", "2"] },
+      ],
+    ],
+    [
+      "quoted field",
+      'a,b\n"x",y',
+      [
+        { line: 1, fields: ["a", "b"] },
+        { line: 2, fields: ["x", "y"] },
+      ],
+    ],
+    [
+      "comma inside quotes",
+      'a\n"x, y"',
+      [
+        { line: 1, fields: ["a"] },
+        { line: 2, fields: ["x, y"] },
+      ],
+    ],
+    [
+      "escaped quotes",
+      'a\n"say ""hi"""',
+      [
+        { line: 1, fields: ["a"] },
+        { line: 2, fields: ['say "hi"'] },
+      ],
+    ],
+    [
+      "only an escaped quote",
+      'a\n""""',
+      [
+        { line: 1, fields: ["a"] },
+        { line: 2, fields: ['"'] },
+      ],
+    ],
     [
       "embedded LF: next record starts on its physical line",
       'a,b\n"one\ntwo",x\n3,4\n',
@@ -38,12 +101,56 @@ describe("parseCsvRows", () => {
         { line: 4, fields: ["3", "4"] },
       ],
     ],
-    ["UTF-8 BOM is dropped", "\uFEFFa,b\n1,2", [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["1", "2"] }]],
-    ["empty cells", "a,b,c\n,,\n1,,3", [{ line: 1, fields: ["a", "b", "c"] }, { line: 2, fields: ["", "", ""] }, { line: 3, fields: ["1", "", "3"] }]],
-    ["empty quoted cell", 'a,b\n"",x', [{ line: 1, fields: ["a", "b"] }, { line: 2, fields: ["", "x"] }]],
-    ["blank lines are skipped", "a\n\n1\r\n\r\n2\n", [{ line: 1, fields: ["a"] }, { line: 3, fields: ["1"] }, { line: 5, fields: ["2"] }]],
-    ["quote inside an unquoted field is literal", 'a\n5" screen', [{ line: 1, fields: ["a"] }, { line: 2, fields: ['5" screen'] }]],
-    ["Chinese text", "名称,评价\n草莓,\"很甜，很新鲜\"", [{ line: 1, fields: ["名称", "评价"] }, { line: 2, fields: ["草莓", "很甜，很新鲜"] }]],
+    [
+      "UTF-8 BOM is dropped",
+      "\uFEFFa,b\n1,2",
+      [
+        { line: 1, fields: ["a", "b"] },
+        { line: 2, fields: ["1", "2"] },
+      ],
+    ],
+    [
+      "empty cells",
+      "a,b,c\n,,\n1,,3",
+      [
+        { line: 1, fields: ["a", "b", "c"] },
+        { line: 2, fields: ["", "", ""] },
+        { line: 3, fields: ["1", "", "3"] },
+      ],
+    ],
+    [
+      "empty quoted cell",
+      'a,b\n"",x',
+      [
+        { line: 1, fields: ["a", "b"] },
+        { line: 2, fields: ["", "x"] },
+      ],
+    ],
+    [
+      "blank lines are skipped",
+      "a\n\n1\r\n\r\n2\n",
+      [
+        { line: 1, fields: ["a"] },
+        { line: 3, fields: ["1"] },
+        { line: 5, fields: ["2"] },
+      ],
+    ],
+    [
+      "quote inside an unquoted field is literal",
+      'a\n5" screen',
+      [
+        { line: 1, fields: ["a"] },
+        { line: 2, fields: ['5" screen'] },
+      ],
+    ],
+    [
+      "Chinese text",
+      '名称,评价\n草莓,"很甜，很新鲜"',
+      [
+        { line: 1, fields: ["名称", "评价"] },
+        { line: 2, fields: ["草莓", "很甜，很新鲜"] },
+      ],
+    ],
     ["empty input", "", []],
   ])("%s", (_name, text, expected) => {
     expect(parseCsvRows(text)).toEqual(expected);

@@ -32,12 +32,23 @@ export interface FakeApi {
 const TOKEN = "fake-dev-token";
 const ONE_MIB = 1024 * 1024;
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
 
-function error(res: ServerResponse, status: number, code: string, message: string, headers?: Record<string, string>) {
+function error(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+) {
   send(res, status, { error: { code, message } }, headers);
 }
 
@@ -68,7 +79,8 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       return send(res, 200, { token: TOKEN });
     }
     api.authHeaders.push(req.headers.authorization);
-    if (req.headers.authorization !== `Bearer ${TOKEN}`) return error(res, 401, "unauthorized", "Bad or missing token");
+    if (req.headers.authorization !== `Bearer ${TOKEN}`)
+      return error(res, 401, "unauthorized", "Bad or missing token");
     if (route === "PUT /v1/catalog") {
       api.catalogs.push(JSON.parse(body.toString("utf8")));
       return send(res, 200, { ok: true });

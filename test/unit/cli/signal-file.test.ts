@@ -6,8 +6,8 @@ import {
   countSignalRecords,
   csvValuesToSignal,
   readSignalFile,
-  type SignalRecord,
   SignalFileError,
+  type SignalRecord,
   signalFileFormat,
 } from "../../../infra/cli/signal-file";
 
@@ -146,6 +146,8 @@ describe("readSignalFile: JSONL", () => {
   });
 
   it("reports a missing file clearly", async () => {
-    await expect(readAll(join(dir, "missing.jsonl"))).rejects.toThrowError(/File not found: .*missing\.jsonl/);
+    await expect(readAll(join(dir, "missing.jsonl"))).rejects.toThrowError(
+      /File not found: .*missing\.jsonl/,
+    );
   });
 });

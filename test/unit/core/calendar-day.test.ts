@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   dayNumber,
-  dayText,
   daysIn,
+  dayText,
   isCalendarDay,
   utcMillis,
 } from "../../../functions/core/calendar-day";
@@ -67,14 +67,14 @@ describe("dayNumber and dayText", () => {
 });
 
 describe("utcMillis", () => {
-  it.each([
-    [[2026, 6, 30, 16, 30, 5], "2026-06-30T16:30:05.000Z"],
-    [[2024, 2, 29, 0, 0, 0], "2024-02-29T00:00:00.000Z"],
+  it.each<[number, number, number, number, number, number, string]>([
+    [2026, 6, 30, 16, 30, 5, "2026-06-30T16:30:05.000Z"],
+    [2024, 2, 29, 0, 0, 0, "2024-02-29T00:00:00.000Z"],
     // Date.UTC would read year 99 as 1999.
-    [[99, 1, 1, 0, 0, 0], "0099-01-01T00:00:00.000Z"],
-  ] as const)("%j → %s", (parts, iso) => {
+    [99, 1, 1, 0, 0, 0, "0099-01-01T00:00:00.000Z"],
+  ])("%i-%i-%i %i:%i:%i → %s", (year, month, day, hour, minute, second, iso) => {
     // Act
-    const millis = utcMillis(...parts);
+    const millis = utcMillis(year, month, day, hour, minute, second);
 
     // Assess
     expect(new Date(millis).toISOString()).toBe(iso);

@@ -80,7 +80,9 @@ describe("counter keys", () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toHaveLength(fixed.length + REASONS.length + CHANNELS.length);
     expect(keys).toEqual(expect.arrayContaining(fixed));
-    expect(keys).toEqual(expect.arrayContaining(["r_description_mismatch", "ch_review_site", "r_other", "ch_app"]));
+    expect(keys).toEqual(
+      expect.arrayContaining(["r_description_mismatch", "ch_review_site", "r_other", "ch_app"]),
+    );
     expect(keys.filter((k) => k.includes("-"))).toEqual([]);
   });
 });

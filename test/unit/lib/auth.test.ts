@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { canActForUnit, claimList, principalFromClaims } from "../../../functions/lib/auth";
+
+describe("claimList", () => {
+  it.each([
+    [["cco", "executive"], ["cco", "executive"]],
+    ["[cco executive]", ["cco", "executive"]],
+    ['["cco","bu-head"]', ["cco", "bu-head"]],
+    ["bu-1,bu-2", ["bu-1", "bu-2"]],
+    ["single", ["single"]],
+    ["", []],
+    [undefined, []],
+    [42, []],
+  ])("reads %j as %j", (value, expected) => {
+    expect(claimList(value)).toEqual(expected);
+  });
+});
+
+describe("principalFromClaims", () => {
+  it("merges roles and cognito groups, drops unknown roles and reads business units", () => {
+    const principal = principalFromClaims({
+      sub: "u1",
+      roles: "[bu-head admin]",
+      "cognito:groups": "[executive]",
+      businessUnitIds: "[bu-a bu-b]",
+    });
+    expect(principal).toEqual({ sub: "u1", roles: ["bu-head", "executive"], businessUnitIds: ["bu-a", "bu-b"] });
+  });
+
+  it("refuses a request without claims", () => {
+    expect(() => principalFromClaims(undefined)).toThrow(/Sign-in required/);
+  });
+});
+
+describe("canActForUnit", () => {
+  it.each([
+    [["cco"], [], "bu-a", true],
+    [["executive"], [], "bu-a", true],
+    [["bu-head"], ["bu-a"], "bu-a", true],
+    [["bu-head"], ["bu-a"], "bu-b", false],
+    [["ingest"], ["bu-a"], "bu-a", false],
+  ] as const)("roles %j with units %j on %s → %s", (roles, units, unit, expected) => {
+    expect(canActForUnit({ sub: "x", roles: [...roles], businessUnitIds: [...units] }, unit)).toBe(expected);
+  });
+});
