@@ -13,6 +13,18 @@
  */
 import { type BundlingOptions, LogLevel, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { BuildOptions } from "esbuild";
+import { COGNITO, FUNCTIONS } from "./declarations";
+
+/** DESIGN §5: a function's bundle, minified, in bytes (KB counted as 1,000 bytes). */
+export const BUNDLE_BUDGET_BYTES = 500_000;
+/** DESIGN §5: importing the bundle in a fresh Node.js process, beyond importing an empty module. */
+export const COLD_IMPORT_BUDGET_MS = 150;
+
+/** Every function the stack deploys, by name, with its handler module (relative to the repository). */
+export const BUNDLES: readonly { name: string; entry: string }[] = [
+  ...Object.entries(FUNCTIONS).map(([name, declaration]) => ({ name, entry: declaration.entry })),
+  { name: "preTokenGeneration", entry: COGNITO.preTokenGeneration.entry },
+];
 
 /** Lambda's Node.js 22 runtime. */
 export const NODE_TARGET = "node22";

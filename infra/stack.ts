@@ -251,7 +251,10 @@ export class StrawberryStack extends Stack {
       });
     }
     this.userPoolClient = this.userPool.addClient("Client", {
+      // Sign-in through the Cognito API (SRP from the dashboard, USER_PASSWORD_AUTH from scripts);
+      // no hosted UI, so no OAuth flows or callback URLs.
       authFlows: { userPassword: true, userSrp: true },
+      disableOAuth: true,
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),

@@ -45,18 +45,32 @@ function pick<T>(rng: Rng, items: readonly T[]): T {
   return item;
 }
 
-/** Picks a key of `weights` with probability proportional to its weight. */
-function weighted<K>(rng: Rng, weights: readonly (readonly [K, number])[]): K {
+/** Picks an index of `weights` with probability proportional to its weight. */
+function weightedIndex(rng: Rng, weights: readonly number[]): number {
   let total = 0;
-  for (const [, w] of weights) total += w;
+  for (const w of weights) total += w;
   let r = rng() * total;
-  for (const [key, w] of weights) {
-    r -= w;
-    if (r < 0) return key;
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i] ?? 0;
+    if (r < 0) return i;
   }
-  const last = weights[weights.length - 1];
-  if (last === undefined) throw new Error("weighted pick from an empty list");
-  return last[0];
+  return weights.length - 1;
+}
+
+type Weights<K extends string> = Partial<Record<K, number>>;
+
+/** Picks a key of `weights` with probability proportional to its weight. */
+function weighted<K extends string>(rng: Rng, weights: Weights<K>): K {
+  const entries = Object.entries(weights) as [K, number][];
+  const entry =
+    entries[
+      weightedIndex(
+        rng,
+        entries.map(([, w]) => w),
+      )
+    ];
+  if (entry === undefined) throw new Error("weighted pick from an empty table");
+  return entry[0];
 }
 
 function digits(rng: Rng, n: number): string {
@@ -84,7 +98,7 @@ interface LineSpec {
   /** Negative rate at the start and at the end of the year (a straight line in between). */
   negative?: readonly [number, number];
   /** Reasons of negative signals, overriding the unit's. */
-  reasons?: readonly (readonly [Reason, number])[];
+  reasons?: Weights<Reason>;
 }
 
 const UNITS: Record<UnitKey, { id: string; name: string }> = {
@@ -95,519 +109,135 @@ const UNITS: Record<UnitKey, { id: string; name: string }> = {
   beauty: { id: "bu-beauty", name: "Beauty & Personal Care" },
 };
 
+/** A line in good shape: a stable negative rate between 8 % and 14 %, fixed by its id. */
+function good(
+  unit: UnitKey,
+  category: string,
+  id: string,
+  name: string,
+  nameZh: string,
+  weight: number,
+): LineSpec {
+  return { id, name, nameZh, unit, category, weight, profile: "good" };
+}
+
 const LINES: readonly LineSpec[] = [
-  // Home appliances
+  good("home", "kitchen-appliances", "pl-home-air-fryer", "Air Fryer 5L", "5升空气炸锅", 3),
+  good("home", "kitchen-appliances", "pl-home-rice-cooker", "Smart Rice Cooker", "智能电饭煲", 2.4),
+  good("home", "kitchen-appliances", "pl-home-blender", "High-Speed Blender", "破壁料理机", 1.3),
+  good("home", "kitchen-appliances", "pl-home-kettle", "Electric Kettle", "电热水壶", 1.8),
+  good("home", "climate", "pl-home-space-heater", "Ceramic Space Heater", "陶瓷暖风机", 1.2),
+  good("home", "climate", "pl-home-dehumidifier", "Dehumidifier 20L", "20升除湿机", 0.9),
+  good("home", "climate", "pl-home-tower-fan", "Bladeless Tower Fan", "无叶塔扇", 1.1),
+  good("home", "floor-care", "pl-home-robot-vacuum", "Robot Vacuum", "扫地机器人", 2.2),
+  good("home", "floor-care", "pl-home-stick-vacuum", "Cordless Stick Vacuum", "无线手持吸尘器", 1.4),
+  good("home", "laundry", "pl-home-washer-dryer", "Washer-Dryer 10kg", "10公斤洗烘一体机", 1.6),
+
+  good("fresh", "fruit", "pl-fresh-strawberries", "Dandong Strawberries", "丹东九九草莓", 2.6),
+  good("fresh", "fruit", "pl-fresh-durian", "Musang King Durian", "猫山王榴莲", 1.5),
+  good("fresh", "fruit", "pl-fresh-cherries", "Chilean Cherries", "智利车厘子", 2.2),
+  good("fresh", "seafood", "pl-fresh-salmon", "Norwegian Salmon Fillet", "挪威三文鱼柳", 1.4),
   {
-    id: "pl-home-air-fryer",
-    name: "Air Fryer 5L",
-    nameZh: "5升空气炸锅",
-    unit: "home",
-    category: "kitchen-appliances",
-    weight: 3,
-    profile: "good",
-  },
-  {
-    id: "pl-home-rice-cooker",
-    name: "Smart Rice Cooker",
-    nameZh: "智能电饭煲",
-    unit: "home",
-    category: "kitchen-appliances",
-    weight: 2.4,
-    profile: "good",
-  },
-  {
-    id: "pl-home-blender",
-    name: "High-Speed Blender",
-    nameZh: "破壁料理机",
-    unit: "home",
-    category: "kitchen-appliances",
-    weight: 1.3,
-    profile: "good",
-  },
-  {
-    id: "pl-home-kettle",
-    name: "Electric Kettle",
-    nameZh: "电热水壶",
-    unit: "home",
-    category: "kitchen-appliances",
-    weight: 1.8,
-    profile: "good",
-  },
-  {
-    id: "pl-home-space-heater",
-    name: "Ceramic Space Heater",
-    nameZh: "陶瓷暖风机",
-    unit: "home",
-    category: "climate",
-    weight: 1.2,
-    profile: "good",
-  },
-  {
-    id: "pl-home-dehumidifier",
-    name: "Dehumidifier 20L",
-    nameZh: "20升除湿机",
-    unit: "home",
-    category: "climate",
-    weight: 0.9,
-    profile: "good",
-  },
-  {
-    id: "pl-home-tower-fan",
-    name: "Bladeless Tower Fan",
-    nameZh: "无叶塔扇",
-    unit: "home",
-    category: "climate",
-    weight: 1.1,
-    profile: "good",
-  },
-  {
-    id: "pl-home-robot-vacuum",
-    name: "Robot Vacuum",
-    nameZh: "扫地机器人",
-    unit: "home",
-    category: "floor-care",
-    weight: 2.2,
-    profile: "good",
-  },
-  {
-    id: "pl-home-stick-vacuum",
-    name: "Cordless Stick Vacuum",
-    nameZh: "无线手持吸尘器",
-    unit: "home",
-    category: "floor-care",
-    weight: 1.4,
-    profile: "good",
-  },
-  {
-    id: "pl-home-washer-dryer",
-    name: "Washer-Dryer 10kg",
-    nameZh: "10公斤洗烘一体机",
-    unit: "home",
-    category: "laundry",
-    weight: 1.6,
-    profile: "good",
-  },
-  // Fresh food
-  {
-    id: "pl-fresh-strawberries",
-    name: "Dandong Strawberries",
-    nameZh: "丹东九九草莓",
-    unit: "fresh",
-    category: "fruit",
-    weight: 2.6,
-    profile: "good",
-  },
-  {
-    id: "pl-fresh-durian",
-    name: "Musang King Durian",
-    nameZh: "猫山王榴莲",
-    unit: "fresh",
-    category: "fruit",
-    weight: 1.5,
-    profile: "good",
-  },
-  {
-    id: "pl-fresh-cherries",
-    name: "Chilean Cherries",
-    nameZh: "智利车厘子",
-    unit: "fresh",
-    category: "fruit",
-    weight: 2.2,
-    profile: "good",
-  },
-  {
-    id: "pl-fresh-salmon",
-    name: "Norwegian Salmon Fillet",
-    nameZh: "挪威三文鱼柳",
-    unit: "fresh",
-    category: "seafood",
-    weight: 1.4,
-    profile: "good",
-  },
-  {
-    id: "pl-fresh-hairy-crab",
-    name: "Hairy Crab Gift Box",
-    nameZh: "阳澄湖大闸蟹礼盒",
-    unit: "fresh",
-    category: "seafood",
-    weight: 1.6,
+    ...good("fresh", "seafood", "pl-fresh-hairy-crab", "Hairy Crab Gift Box", "阳澄湖大闸蟹礼盒", 1.6),
     profile: "poor",
     negative: [0.4, 0.44],
-    reasons: [
-      ["logistics", 5],
-      ["quality", 4],
-      ["description-mismatch", 2],
-      ["service-attitude", 1.5],
-      ["price", 1],
-    ],
+    reasons: { logistics: 5, quality: 4, "description-mismatch": 2, "service-attitude": 1.5, price: 1 },
   },
+  good("fresh", "seafood", "pl-fresh-shrimp", "Frozen Whiteleg Shrimp", "冷冻白虾", 1.2),
+  good("fresh", "dairy", "pl-fresh-milk", "Fresh Milk 950ml", "鲜牛奶 950毫升", 2.8),
+  good("fresh", "dairy", "pl-fresh-yogurt", "Greek Yogurt", "希腊酸奶", 1.7),
   {
-    id: "pl-fresh-shrimp",
-    name: "Frozen Whiteleg Shrimp",
-    nameZh: "冷冻白虾",
-    unit: "fresh",
-    category: "seafood",
-    weight: 1.2,
-    profile: "good",
-  },
-  {
-    id: "pl-fresh-milk",
-    name: "Fresh Milk 950ml",
-    nameZh: "鲜牛奶 950毫升",
-    unit: "fresh",
-    category: "dairy",
-    weight: 2.8,
-    profile: "good",
-  },
-  {
-    id: "pl-fresh-yogurt",
-    name: "Greek Yogurt",
-    nameZh: "希腊酸奶",
-    unit: "fresh",
-    category: "dairy",
-    weight: 1.7,
-    profile: "good",
-  },
-  {
-    id: "pl-fresh-sourdough",
-    name: "Sourdough Loaf",
-    nameZh: "天然酵种欧包",
-    unit: "fresh",
-    category: "bakery",
-    weight: 0,
+    ...good("fresh", "bakery", "pl-fresh-sourdough", "Sourdough Loaf", "天然酵种欧包", 0),
     profile: "sparse",
   },
+  good("fresh", "meat", "pl-fresh-beef-steak", "Grass-fed Ribeye Steak", "草饲眼肉牛排", 1.3),
+
+  good("apparel", "outerwear", "pl-apparel-down-jacket", "Lightweight Down Jacket", "轻薄羽绒服", 2.3),
+  good("apparel", "outerwear", "pl-apparel-trench-coat", "Classic Trench Coat", "经典风衣", 1.0),
+  good("apparel", "tops", "pl-apparel-cotton-tee", "Cotton Crew T-Shirt", "纯棉圆领T恤", 2.9),
   {
-    id: "pl-fresh-beef-steak",
-    name: "Grass-fed Ribeye Steak",
-    nameZh: "草饲眼肉牛排",
-    unit: "fresh",
-    category: "meat",
-    weight: 1.3,
-    profile: "good",
-  },
-  // Apparel
-  {
-    id: "pl-apparel-down-jacket",
-    name: "Lightweight Down Jacket",
-    nameZh: "轻薄羽绒服",
-    unit: "apparel",
-    category: "outerwear",
-    weight: 2.3,
-    profile: "good",
-  },
-  {
-    id: "pl-apparel-trench-coat",
-    name: "Classic Trench Coat",
-    nameZh: "经典风衣",
-    unit: "apparel",
-    category: "outerwear",
-    weight: 1.0,
-    profile: "good",
-  },
-  {
-    id: "pl-apparel-cotton-tee",
-    name: "Cotton Crew T-Shirt",
-    nameZh: "纯棉圆领T恤",
-    unit: "apparel",
-    category: "tops",
-    weight: 2.9,
-    profile: "good",
-  },
-  {
-    id: "pl-apparel-silk-blouse",
-    name: "Mulberry Silk Blouse",
-    nameZh: "桑蚕丝衬衫",
-    unit: "apparel",
-    category: "tops",
-    weight: 1.3,
+    ...good("apparel", "tops", "pl-apparel-silk-blouse", "Mulberry Silk Blouse", "桑蚕丝衬衫", 1.3),
     profile: "poor",
     negative: [0.37, 0.4],
-    reasons: [
-      ["description-mismatch", 6],
-      ["quality", 4],
-      ["price", 1.5],
-      ["service-attitude", 1],
-    ],
+    reasons: { "description-mismatch": 6, quality: 4, price: 1.5, "service-attitude": 1 },
   },
+  good("apparel", "tops", "pl-apparel-merino-sweater", "Merino Wool Sweater", "美利奴羊毛衫", 1.4),
+  good("apparel", "footwear", "pl-apparel-running-shoes", "Cushioned Running Shoes", "缓震跑鞋", 2.0),
+  good("apparel", "footwear", "pl-apparel-canvas-sneakers", "Canvas Sneakers", "帆布鞋", 1.2),
+  good("apparel", "kidswear", "pl-apparel-kids-pajamas", "Kids' Cotton Pajamas", "儿童纯棉睡衣", 1.1),
+  good("apparel", "kidswear", "pl-apparel-school-backpack", "School Backpack", "儿童护脊书包", 0.8),
+  good("apparel", "activewear", "pl-apparel-yoga-leggings", "Yoga Leggings", "高腰瑜伽裤", 1.6),
+
   {
-    id: "pl-apparel-merino-sweater",
-    name: "Merino Wool Sweater",
-    nameZh: "美利奴羊毛衫",
-    unit: "apparel",
-    category: "tops",
-    weight: 1.4,
-    profile: "good",
-  },
-  {
-    id: "pl-apparel-running-shoes",
-    name: "Cushioned Running Shoes",
-    nameZh: "缓震跑鞋",
-    unit: "apparel",
-    category: "footwear",
-    weight: 2.0,
-    profile: "good",
-  },
-  {
-    id: "pl-apparel-canvas-sneakers",
-    name: "Canvas Sneakers",
-    nameZh: "帆布鞋",
-    unit: "apparel",
-    category: "footwear",
-    weight: 1.2,
-    profile: "good",
-  },
-  {
-    id: "pl-apparel-kids-pajamas",
-    name: "Kids' Cotton Pajamas",
-    nameZh: "儿童纯棉睡衣",
-    unit: "apparel",
-    category: "kidswear",
-    weight: 1.1,
-    profile: "good",
-  },
-  {
-    id: "pl-apparel-school-backpack",
-    name: "School Backpack",
-    nameZh: "儿童护脊书包",
-    unit: "apparel",
-    category: "kidswear",
-    weight: 0.8,
-    profile: "good",
-  },
-  {
-    id: "pl-apparel-yoga-leggings",
-    name: "Yoga Leggings",
-    nameZh: "高腰瑜伽裤",
-    unit: "apparel",
-    category: "activewear",
-    weight: 1.6,
-    profile: "good",
-  },
-  // Digital
-  {
-    id: "pl-digital-power-bank",
-    name: "20,000 mAh Power Bank",
-    nameZh: "20000毫安充电宝",
-    unit: "digital",
-    category: "phone-accessories",
-    weight: 1.6,
+    ...good(
+      "digital",
+      "phone-accessories",
+      "pl-digital-power-bank",
+      "20,000 mAh Power Bank",
+      "20000毫安充电宝",
+      1.6,
+    ),
     profile: "safety",
     negative: [0.15, 0.19],
-    reasons: [
-      ["quality", 4],
-      ["safety", 3],
-      ["description-mismatch", 1.5],
-      ["service-attitude", 1],
-      ["price", 0.5],
-    ],
+    reasons: { quality: 4, safety: 3, "description-mismatch": 1.5, "service-attitude": 1, price: 0.5 },
   },
+  good("digital", "phone-accessories", "pl-digital-gan-charger", "65W GaN Charger", "65W氮化镓充电器", 1.5),
+  good("digital", "phone-accessories", "pl-digital-phone-case", "MagSafe Phone Case", "磁吸手机壳", 1.9),
   {
-    id: "pl-digital-gan-charger",
-    name: "65W GaN Charger",
-    nameZh: "65W氮化镓充电器",
-    unit: "digital",
-    category: "phone-accessories",
-    weight: 1.5,
-    profile: "good",
-  },
-  {
-    id: "pl-digital-phone-case",
-    name: "MagSafe Phone Case",
-    nameZh: "磁吸手机壳",
-    unit: "digital",
-    category: "phone-accessories",
-    weight: 1.9,
-    profile: "good",
-  },
-  {
-    id: "pl-digital-earbuds",
-    name: "Noise-Cancelling Earbuds",
-    nameZh: "降噪真无线耳机",
-    unit: "digital",
-    category: "audio",
-    weight: 2.4,
+    ...good("digital", "audio", "pl-digital-earbuds", "Noise-Cancelling Earbuds", "降噪真无线耳机", 2.4),
     profile: "worsening",
     negative: [0.09, 0.36],
-    reasons: [
-      ["quality", 6],
-      ["service-attitude", 2],
-      ["description-mismatch", 1],
-      ["price", 1],
-    ],
+    reasons: { quality: 6, "service-attitude": 2, "description-mismatch": 1, price: 1 },
   },
+  good("digital", "smart-home", "pl-digital-smart-speaker", "Smart Speaker", "智能音箱", 1.0),
   {
-    id: "pl-digital-smart-speaker",
-    name: "Smart Speaker",
-    nameZh: "智能音箱",
-    unit: "digital",
-    category: "smart-home",
-    weight: 1.0,
-    profile: "good",
-  },
-  {
-    id: "pl-digital-wifi-router",
-    name: "Wi-Fi 6 Mesh Router",
-    nameZh: "Wi-Fi 6 Mesh 路由器",
-    unit: "digital",
-    category: "smart-home",
-    weight: 1.2,
+    ...good(
+      "digital",
+      "smart-home",
+      "pl-digital-wifi-router",
+      "Wi-Fi 6 Mesh Router",
+      "Wi-Fi 6 Mesh 路由器",
+      1.2,
+    ),
     profile: "poor",
     negative: [0.36, 0.38],
-    reasons: [
-      ["quality", 6],
-      ["service-attitude", 3],
-      ["description-mismatch", 2],
-      ["other", 1],
-    ],
+    reasons: { quality: 6, "service-attitude": 3, "description-mismatch": 2, other: 1 },
   },
+  good("digital", "wearables", "pl-digital-smartwatch", "Fitness Smartwatch", "运动智能手表", 1.7),
+  good("digital", "computing", "pl-digital-laptop", "14-inch Ultrabook", "14英寸轻薄本", 1.4),
+  good("digital", "computing", "pl-digital-tablet", "11-inch Tablet", "11英寸平板电脑", 1.3),
+  good("digital", "computing", "pl-digital-monitor", "27-inch 4K Monitor", "27英寸4K显示器", 0.9),
+
+  good("beauty", "skincare", "pl-beauty-vitamin-c-serum", "Vitamin C Serum", "维C精华液", 1.8),
+  good("beauty", "skincare", "pl-beauty-sunscreen", "SPF50+ Sunscreen", "SPF50+ 清爽防晒霜", 2.1),
+  good("beauty", "skincare", "pl-beauty-sheet-mask", "Hydrating Sheet Masks", "玻尿酸补水面膜", 1.9),
+  good("beauty", "skincare", "pl-beauty-cleanser", "Amino Acid Cleanser", "氨基酸洗面奶", 1.5),
+  good("beauty", "makeup", "pl-beauty-lipstick", "Velvet Matte Lipstick", "丝绒哑光口红", 1.7),
   {
-    id: "pl-digital-smartwatch",
-    name: "Fitness Smartwatch",
-    nameZh: "运动智能手表",
-    unit: "digital",
-    category: "wearables",
-    weight: 1.7,
-    profile: "good",
-  },
-  {
-    id: "pl-digital-laptop",
-    name: "14-inch Ultrabook",
-    nameZh: "14英寸轻薄本",
-    unit: "digital",
-    category: "computing",
-    weight: 1.4,
-    profile: "good",
-  },
-  {
-    id: "pl-digital-tablet",
-    name: "11-inch Tablet",
-    nameZh: "11英寸平板电脑",
-    unit: "digital",
-    category: "computing",
-    weight: 1.3,
-    profile: "good",
-  },
-  {
-    id: "pl-digital-monitor",
-    name: "27-inch 4K Monitor",
-    nameZh: "27英寸4K显示器",
-    unit: "digital",
-    category: "computing",
-    weight: 0.9,
-    profile: "good",
-  },
-  // Beauty & personal care
-  {
-    id: "pl-beauty-vitamin-c-serum",
-    name: "Vitamin C Serum",
-    nameZh: "维C精华液",
-    unit: "beauty",
-    category: "skincare",
-    weight: 1.8,
-    profile: "good",
-  },
-  {
-    id: "pl-beauty-sunscreen",
-    name: "SPF50+ Sunscreen",
-    nameZh: "SPF50+ 清爽防晒霜",
-    unit: "beauty",
-    category: "skincare",
-    weight: 2.1,
-    profile: "good",
-  },
-  {
-    id: "pl-beauty-sheet-mask",
-    name: "Hydrating Sheet Masks",
-    nameZh: "玻尿酸补水面膜",
-    unit: "beauty",
-    category: "skincare",
-    weight: 1.9,
-    profile: "good",
-  },
-  {
-    id: "pl-beauty-cleanser",
-    name: "Amino Acid Cleanser",
-    nameZh: "氨基酸洗面奶",
-    unit: "beauty",
-    category: "skincare",
-    weight: 1.5,
-    profile: "good",
-  },
-  {
-    id: "pl-beauty-lipstick",
-    name: "Velvet Matte Lipstick",
-    nameZh: "丝绒哑光口红",
-    unit: "beauty",
-    category: "makeup",
-    weight: 1.7,
-    profile: "good",
-  },
-  {
-    id: "pl-beauty-cushion",
-    name: "Cushion Foundation",
-    nameZh: "气垫粉底",
-    unit: "beauty",
-    category: "makeup",
-    weight: 1.3,
+    ...good("beauty", "makeup", "pl-beauty-cushion", "Cushion Foundation", "气垫粉底", 1.3),
     profile: "improving",
     negative: [0.33, 0.1],
-    reasons: [
-      ["description-mismatch", 4],
-      ["quality", 4],
-      ["price", 1],
-      ["service-attitude", 1],
-    ],
+    reasons: { "description-mismatch": 4, quality: 4, price: 1, "service-attitude": 1 },
   },
+  good("beauty", "makeup", "pl-beauty-eyeshadow", "Eyeshadow Palette", "九色眼影盘", 1.0),
+  good("beauty", "haircare", "pl-beauty-shampoo", "Anti-Dandruff Shampoo", "去屑洗发水", 1.6),
+  good("beauty", "haircare", "pl-beauty-hair-dryer", "Ionic Hair Dryer", "负离子吹风机", 1.3),
   {
-    id: "pl-beauty-eyeshadow",
-    name: "Eyeshadow Palette",
-    nameZh: "九色眼影盘",
-    unit: "beauty",
-    category: "makeup",
-    weight: 1.0,
-    profile: "good",
-  },
-  {
-    id: "pl-beauty-shampoo",
-    name: "Anti-Dandruff Shampoo",
-    nameZh: "去屑洗发水",
-    unit: "beauty",
-    category: "haircare",
-    weight: 1.6,
-    profile: "good",
-  },
-  {
-    id: "pl-beauty-hair-dryer",
-    name: "Ionic Hair Dryer",
-    nameZh: "负离子吹风机",
-    unit: "beauty",
-    category: "haircare",
-    weight: 1.3,
-    profile: "good",
-  },
-  {
-    id: "pl-beauty-perfume",
-    name: "Eau de Parfum 50ml",
-    nameZh: "淡香精 50毫升",
-    unit: "beauty",
-    category: "fragrance",
-    weight: 0,
+    ...good("beauty", "fragrance", "pl-beauty-perfume", "Eau de Parfum 50ml", "淡香精 50毫升", 0),
     profile: "sparse",
   },
 ];
 
 /** A product line that signals name but the catalog does not have: its signals are quarantined. */
 export const UNLISTED_PRODUCT_LINE_ID = "pl-unlisted-smart-desk-lamp";
-const UNLISTED: LineSpec = {
-  id: UNLISTED_PRODUCT_LINE_ID,
-  name: "Smart Desk Lamp",
-  nameZh: "智能护眼台灯",
-  unit: "digital",
-  category: "smart-home",
-  weight: 0,
-  profile: "good",
-};
+const UNLISTED = good(
+  "digital",
+  "smart-home",
+  UNLISTED_PRODUCT_LINE_ID,
+  "Smart Desk Lamp",
+  "智能护眼台灯",
+  0,
+);
 
 /** The quality profile each product line of the demo catalog was generated with. */
 export const DEMO_PROFILES: Readonly<Record<string, DemoProfile>> = Object.fromEntries(
@@ -633,51 +263,51 @@ export function demoCatalog(): Catalog {
 type Words = { zh: readonly string[]; en: readonly string[] };
 
 /** Reasons of negative signals per business unit. */
-const UNIT_REASONS: Record<UnitKey, readonly (readonly [Reason, number])[]> = {
-  home: [
-    ["quality", 5],
-    ["service-attitude", 2],
-    ["logistics", 2],
-    ["description-mismatch", 1.2],
-    ["price", 1],
-    ["other", 0.8],
-    ["safety", 0.2],
-  ],
-  fresh: [
-    ["logistics", 5],
-    ["quality", 5],
-    ["description-mismatch", 1.5],
-    ["price", 1.2],
-    ["service-attitude", 0.8],
-    ["other", 0.5],
-    ["safety", 0.1],
-  ],
-  apparel: [
-    ["description-mismatch", 5],
-    ["quality", 4],
-    ["logistics", 1.5],
-    ["price", 1.2],
-    ["service-attitude", 1],
-    ["other", 0.5],
-  ],
-  digital: [
-    ["quality", 5],
-    ["service-attitude", 2],
-    ["price", 1.5],
-    ["description-mismatch", 1.2],
-    ["logistics", 1],
-    ["other", 0.8],
-    ["safety", 0.2],
-  ],
-  beauty: [
-    ["quality", 4],
-    ["description-mismatch", 2.5],
-    ["price", 2],
-    ["logistics", 1],
-    ["service-attitude", 1],
-    ["other", 0.6],
-    ["safety", 0.3],
-  ],
+const UNIT_REASONS: Record<UnitKey, Weights<Reason>> = {
+  home: {
+    quality: 5,
+    "service-attitude": 2,
+    logistics: 2,
+    "description-mismatch": 1.2,
+    price: 1,
+    other: 0.8,
+    safety: 0.2,
+  },
+  fresh: {
+    logistics: 5,
+    quality: 5,
+    "description-mismatch": 1.5,
+    price: 1.2,
+    "service-attitude": 0.8,
+    other: 0.5,
+    safety: 0.1,
+  },
+  apparel: {
+    "description-mismatch": 5,
+    quality: 4,
+    logistics: 1.5,
+    price: 1.2,
+    "service-attitude": 1,
+    other: 0.5,
+  },
+  digital: {
+    quality: 5,
+    "service-attitude": 2,
+    price: 1.5,
+    "description-mismatch": 1.2,
+    logistics: 1,
+    other: 0.8,
+    safety: 0.2,
+  },
+  beauty: {
+    quality: 4,
+    "description-mismatch": 2.5,
+    price: 2,
+    logistics: 1,
+    "service-attitude": 1,
+    other: 0.6,
+    safety: 0.3,
+  },
 };
 
 /**
@@ -1122,32 +752,10 @@ export interface DemoSignalOptions {
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-/** Time of day (Beijing time) customers talk to us: busy evenings, quiet nights. */
-const HOUR_WEIGHTS: readonly (readonly [number, number])[] = [
-  [0, 1.5],
-  [1, 0.8],
-  [2, 0.4],
-  [3, 0.2],
-  [4, 0.2],
-  [5, 0.3],
-  [6, 0.8],
-  [7, 1.8],
-  [8, 3],
-  [9, 4.5],
-  [10, 5],
-  [11, 5],
-  [12, 4.5],
-  [13, 4.2],
-  [14, 4.5],
-  [15, 4.6],
-  [16, 4.5],
-  [17, 4.4],
-  [18, 4.6],
-  [19, 5.5],
-  [20, 6.5],
-  [21, 6.5],
-  [22, 5],
-  [23, 3],
+/** Weight of each hour of the day (Beijing time), 0 to 23: busy evenings, quiet nights. */
+const HOUR_WEIGHTS: readonly number[] = [
+  1.5, 0.8, 0.4, 0.2, 0.2, 0.3, 0.8, 1.8, 3, 4.5, 5, 5, 4.5, 4.2, 4.5, 4.6, 4.5, 4.4, 4.6, 5.5, 6.5, 6.5, 5,
+  3,
 ];
 
 /** `2026-03-04T20:15:07+08:00` */
@@ -1172,7 +780,7 @@ function randomMoment(rng: Rng, now: number): number {
   for (;;) {
     const dayStart =
       Math.floor((now - rng() * 365 * DAY_MS + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
-    const hour = weighted(rng, HOUR_WEIGHTS);
+    const hour = weightedIndex(rng, HOUR_WEIGHTS);
     const t = dayStart + hour * 3_600_000 + Math.floor(rng() * 3_600_000);
     if (t <= now - 1000 && t >= oldest) return t;
   }
@@ -1188,79 +796,33 @@ interface Slot {
   criticalAt?: number;
 }
 
-const NEGATIVE_KINDS: readonly (readonly [SignalKind, number])[] = [
-  ["complaint", 4],
-  ["csat", 2.2],
-  ["review", 2.4],
-  ["nps", 1.4],
-];
-const POSITIVE_KINDS: readonly (readonly [SignalKind, number])[] = [
-  ["csat", 4],
-  ["review", 4],
-  ["nps", 2.4],
-];
+const NEGATIVE_KINDS: Weights<SignalKind> = { complaint: 4, csat: 2.2, review: 2.4, nps: 1.4 };
+const POSITIVE_KINDS: Weights<SignalKind> = { csat: 4, review: 4, nps: 2.4 };
 
-const CHANNELS_BY_KIND: Record<SignalKind, readonly (readonly [Channel, number])[]> = {
-  complaint: [
-    ["hotline", 4],
-    ["chat", 3],
-    ["app", 2],
-    ["email", 1.5],
-    ["social", 1.5],
-    ["store", 1],
-  ],
-  csat: [
-    ["chat", 3],
-    ["hotline", 2.5],
-    ["survey", 2],
-    ["app", 2],
-    ["store", 1.5],
-  ],
-  nps: [
-    ["survey", 5],
-    ["email", 2],
-    ["app", 1.5],
-  ],
-  review: [
-    ["review-site", 5],
-    ["app", 3],
-    ["social", 1.5],
-  ],
+const CHANNELS_BY_KIND: Record<SignalKind, Weights<Channel>> = {
+  complaint: { hotline: 4, chat: 3, app: 2, email: 1.5, social: 1.5, store: 1 },
+  csat: { chat: 3, hotline: 2.5, survey: 2, app: 2, store: 1.5 },
+  nps: { survey: 5, email: 2, app: 1.5 },
+  review: { "review-site": 5, app: 3, social: 1.5 },
+};
+
+/** Score weights from the lowest score up: negatives and the rest, per kind. */
+const SCORES: Record<
+  Exclude<SignalKind, "complaint">,
+  { negative: [number, number[]]; positive: [number, number[]] }
+> = {
+  csat: { negative: [1, [0.45, 0.55]], positive: [3, [0.14, 0.36, 0.5]] },
+  review: { negative: [1, [0.45, 0.55]], positive: [3, [0.14, 0.36, 0.5]] },
+  nps: { negative: [0, [0.5, 0.3, 0.4, 0.6, 0.8, 1.2, 1.4]], positive: [7, [0.18, 0.27, 0.28, 0.27]] },
 };
 
 function score(rng: Rng, kind: Exclude<SignalKind, "complaint">, negative: boolean): number {
-  switch (kind) {
-    case "csat":
-    case "review":
-      return negative
-        ? weighted(rng, [
-            [1, 0.45],
-            [2, 0.55],
-          ])
-        : weighted(rng, [
-            [3, 0.14],
-            [4, 0.36],
-            [5, 0.5],
-          ]);
-    case "nps":
-      return negative
-        ? weighted(rng, [
-            [0, 0.5],
-            [1, 0.3],
-            [2, 0.4],
-            [3, 0.6],
-            [4, 0.8],
-            [5, 1.2],
-            [6, 1.4],
-          ])
-        : weighted(rng, [
-            [7, 0.18],
-            [8, 0.27],
-            [9, 0.28],
-            [10, 0.27],
-          ]);
-  }
+  const [lowest, weights] = SCORES[kind][negative ? "negative" : "positive"];
+  return lowest + weightedIndex(rng, weights);
 }
+
+const SEVERITY: Weights<Severity> = { minor: 6, major: 3.8, critical: 0.12 };
+const SAFETY_SEVERITY: Weights<Severity> = { major: 3, critical: 0.3 };
 
 function negativeRate(line: LineSpec, ageFraction: number): number {
   const [start, end] = line.negative ?? defaultNegative(line.id);
@@ -1311,21 +873,7 @@ function makeSignal(rng: Rng, n: number, slot: Slot, now: number, customers: num
   if (kind === "complaint") {
     reasons = critical ? ["safety", "quality"] : reasonsFor(rng, line);
     const safety = reasons.includes("safety");
-    signal.severity = critical
-      ? "critical"
-      : weighted<Severity>(
-          rng,
-          safety
-            ? [
-                ["major", 3],
-                ["critical", 0.3],
-              ]
-            : [
-                ["minor", 6],
-                ["major", 3.8],
-                ["critical", 0.12],
-              ],
-        );
+    signal.severity = critical ? "critical" : weighted<Severity>(rng, safety ? SAFETY_SEVERITY : SEVERITY);
   } else {
     signal.score = score(rng, kind, negative);
     if (negative && rng() < 0.85) reasons = reasonsFor(rng, line);
@@ -1380,8 +928,9 @@ export function demoSignals(options: DemoSignalOptions): Signal[] {
     if (line.profile === "sparse") for (let i = 0; i < sparsePerLine; i++) slots.push({ line });
   slots.splice(count);
 
-  const regular = LINES.filter((l) => l.weight > 0).map((l) => [l, l.weight] as const);
-  while (slots.length < count) slots.push({ line: weighted(rng, regular) });
+  const regular = LINES.filter((l) => l.weight > 0);
+  const weights = regular.map((l) => l.weight);
+  while (slots.length < count) slots.push({ line: regular[weightedIndex(rng, weights)]! });
 
   // Fisher–Yates, so that any slice of the list looks like a real feed.
   for (let i = slots.length - 1; i > 0; i--) {

@@ -2,6 +2,7 @@
  * `npm start`: the whole platform locally on one port, with demo data. Opens nothing; prints
  * the URL and how to sign in. Ctrl-C stops the server and DynamoDB Local.
  */
+import "./node-support";
 import { parseArgs } from "node:util";
 import { runCli } from "../cli/main";
 import { JavaMissingError } from "./dynamodb-local";

@@ -116,6 +116,8 @@ describe("maskPii masks", () => {
       ["银行卡 6222 0212 3456 7890 128 被扣款两次", "银行卡 [CARD] 被扣款两次"],
       ["card 4111 1111 1111 1111 2026-06-30", "card [CARD] 2026-06-30"],
       ["paid 2026 4111 1111 1111 1111", "paid 2026 [CARD]"],
+      // Grouped by fours beyond 19 digits: the longest valid card from the left, the rest kept.
+      ["4111 1111 1111 1111 1111", "[CARD] 1111"],
     ])("%j", (text, expected) => {
       // Act
       const masked = maskPii(text);
@@ -155,6 +157,8 @@ describe("maskPii keeps", () => {
     ["4111111111111112"], // 16 digits failing Luhn
     ["1234 5678 1234 5678"],
     ["1234567812345678"],
+    ["41111111111111111111"], // 20 digits: longer than any card
+    ["2026-06-30 4111"],
     ["1.2.3"],
     ["v2.10.4"],
     ["iOS 17.5.1"],

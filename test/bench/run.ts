@@ -1,0 +1,24 @@
+/**
+ * `npm run bench [-- ingest|bundles ...]`: prints measured figures. Nothing here is asserted by
+ * the tests; budgets are shown as PASS/FAIL beside the figures.
+ */
+import "../../infra/local/node-support";
+import { benchBundles } from "./bundles";
+import { benchIngest } from "./ingest";
+
+const BENCHES: Record<string, () => Promise<void>> = { ingest: benchIngest, bundles: benchBundles };
+
+const main = async () => {
+  const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+  const chosen = names.length ? names : Object.keys(BENCHES);
+  for (const name of chosen) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`Unknown bench ${name}; choose from: ${Object.keys(BENCHES).join(", ")}`);
+    await bench();
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+/**
+ * Synthesizes the stack once per test file (and stage). Asset bundling is skipped here
+ * (`aws:cdk:bundling-stacks`), which changes nothing in the template but the code hashes;
+ * bundling.test.ts synthesizes with real bundling.
+ */
+import { App, type CfnElement, Stack } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import type { IConstruct } from "constructs";
+import { FUNCTIONS, type FunctionName, type ScheduleDeclaration } from "../../infra/declarations";
+import type { Stage } from "../../infra/constructs/stage";
+import { StrawberryStack, type StrawberryStackProps } from "../../infra/stack";
+
+/** Generous: synthesis with real bundling takes seconds on a busy machine. */
+export const SYNTH_TIMEOUT_MS = 180_000;
+
+/** SCHEDULES is empty today; the stack takes schedules as a prop so the wiring can be checked. */
+export const SAMPLE_SCHEDULES: readonly ScheduleDeclaration[] = [
+  {
+    id: "QuarterlyReview",
+    description: "Pull-and-fix review of the quarter that just ended",
+    expression: "cron(0 2 1 1,4,7,10 ? *)",
+    timeZone: "Asia/Shanghai",
+    fn: (Object.keys(FUNCTIONS) as FunctionName[])[0] as FunctionName,
+    input: { source: "schedule", job: "review" },
+  },
+];
+
+export interface Synthesized {
+  app: App;
+  stack: StrawberryStack;
+  template: Template;
+  /** The logical id of a construct's CloudFormation resource. */
+  logicalId: (construct: IConstruct) => string;
+}
+
+export const synthesize = (
+  stage: Stage,
+  extra: Partial<StrawberryStackProps> = {},
+  options: { bundle?: boolean; outdir?: string } = {},
+): Synthesized => {
+  const app = new App({
+    ...(options.outdir ? { outdir: options.outdir } : {}),
+    context: options.bundle ? {} : { "aws:cdk:bundling-stacks": [] },
+  });
+  const stack = new StrawberryStack(app, `Strawberry-${stage}`, {
+    stage,
+    schedules: SAMPLE_SCHEDULES,
+    ...extra,
+  });
+  const template = Template.fromStack(stack);
+  const logicalId = (construct: IConstruct): string => {
+    const element = (construct.node.defaultChild ?? construct) as CfnElement;
+    return Stack.of(construct).getLogicalId(element);
+  };
+  return { app, stack, template, logicalId };
+};
+
+type Resource = { Type: string; Properties?: Record<string, unknown> } & Record<string, unknown>;
+
+/** The template's resources of one type, by logical id. */
+export const resourcesOf = (template: Template, type: string): Record<string, Resource> =>
+  template.findResources(type) as Record<string, Resource>;
+
+export interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Every IAM statement that applies to a role: its inline policies and the policies attached to it. */
+export const statementsOfRole = (template: Template, roleLogicalId: string): Statement[] => {
+  const role = resourcesOf(template, "AWS::IAM::Role")[roleLogicalId];
+  if (!role) throw new Error(`No role ${roleLogicalId}`);
+  const inline = ((role.Properties?.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+    (p) => p.PolicyDocument.Statement,
+  );
+  const attached = Object.values(resourcesOf(template, "AWS::IAM::Policy"))
+    .filter((p) =>
+      ((p.Properties?.Roles ?? []) as unknown[]).some(
+        (r) => JSON.stringify(r) === JSON.stringify({ Ref: roleLogicalId }),
+      ),
+    )
+    .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+  return [...inline, ...attached];
+};
