@@ -16,7 +16,13 @@ export default defineConfig({
   test: {
     env,
     projects: [
-      { test: { name: "unit", include: ["test/unit/**/*.test.ts"], env: { ...env, POWERTOOLS_LOG_LEVEL: "SILENT" } } },
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          env: { ...env, POWERTOOLS_LOG_LEVEL: "SILENT" },
+        },
+      },
       {
         test: {
           name: "integration",

@@ -180,7 +180,7 @@ export const SCHEDULES: readonly ScheduleDeclaration[] = [];
 
 /**
  * Sign-in in AWS (Cognito; the local runtime issues dev tokens instead). The user pool's groups are
- * the roles; the custom attribute holding a `bu-head`'s unit ids (comma-separated) is copied into
+ * the roles; the custom attribute holding a `bu-head`'s unit ids (separated by `;`, `,` or spaces) is copied into
  * the access token as the `businessUnitIds` claim by the pre-token-generation trigger below.
  */
 export const COGNITO = {

@@ -9,8 +9,8 @@ export const handler = apiHandler(
   "ingest",
   async ({ event }) => {
     // Counted first so that refused batches are visible in metrics too.
-  metrics.addMetric("IngestBatches", MetricUnit.Count, 1);
-  const { signals } = parseWith(SignalBatch, jsonBody(event), "request");
+    metrics.addMetric("IngestBatches", MetricUnit.Count, 1);
+    const { signals } = parseWith(SignalBatch, jsonBody(event), "request");
     const { requests, ...result } = await ingestSignals(signals);
     metrics.addMetric("SignalsAccepted", MetricUnit.Count, result.accepted);
     metrics.addMetric("SignalsDuplicate", MetricUnit.Count, result.duplicates);

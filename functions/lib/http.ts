@@ -53,7 +53,7 @@ export const jsonResponse = (status: number, body: unknown, headers: Record<stri
     body: JSON.stringify(body),
   }) satisfies APIGatewayProxyStructuredResultV2;
 
-export const errorResponse = (error: unknown): APIGatewayProxyStructuredResultV2 => {
+export const errorResponse = (error: unknown): ReturnType<typeof jsonResponse> => {
   if (error instanceof DomainError) {
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details?.length) body.error.details = error.details;

@@ -9,19 +9,19 @@
 import { randomUUID } from "node:crypto";
 import {
   BatchWriteItemCommand,
-  type TransactWriteItemsCommandInput,
-  TransactWriteItemsCommand,
   type TransactWriteItem,
+  TransactWriteItemsCommand,
+  type TransactWriteItemsCommandInput,
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
-import type { Signal, StoredSignal } from "../../schemas/signal";
-import { DEFAULT_POLICY } from "../../schemas/policy";
 import { prepareSignal } from "../../functions/core/signal-rules";
 import { dynamodb as handlerClient } from "../../functions/lib/clients";
 import { itemSize } from "../../functions/store/attributes";
 import { planTransactions, signalItem, transactionItems } from "../../functions/store/signal-store";
-import { createTable } from "../../infra/local/table";
 import { startRuntime } from "../../infra/local/runtime";
+import { createTable } from "../../infra/local/table";
+import { DEFAULT_POLICY } from "../../schemas/policy";
+import type { Signal, StoredSignal } from "../../schemas/signal";
 
 const SIGNALS = Number(process.env.BENCH_SIGNALS ?? 20_000);
 const BATCH = 500;
@@ -42,7 +42,9 @@ const makeSignal = (i: number, now: number): Signal => {
   const base = {
     signalId: `bench-${seq++}-${randomUUID().slice(0, 8)}`,
     productLineId: `pl-${i % LINES}`,
-    channel: (["hotline", "chat", "app", "social", "store", "email", "survey", "review-site"] as const)[i % 8],
+    channel: (["hotline", "chat", "app", "social", "store", "email", "survey", "review-site"] as const)[
+      i % 8
+    ],
     kind,
     // Live traffic: channels send what just happened, so a batch spans the last few hours.
     occurredAt: new Date(now - 60_000 - (i % 997) * 10_000).toISOString(),
@@ -92,7 +94,10 @@ export const benchIngest = async (): Promise<void> => {
     const post = async (path: string, body: unknown, token?: string, method = "POST") => {
       const response = await fetch(`${runtime.url}${path}`, {
         method,
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(body),
       });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -132,7 +137,11 @@ export const benchIngest = async (): Promise<void> => {
     let worstBatch = 0;
     for (let b = 0; b < 3; b++) {
       const before = requests;
-      await post("/v1/signals", { signals: Array.from({ length: BATCH }, (_, i) => makeSignal(i + b, now)) }, ingest);
+      await post(
+        "/v1/signals",
+        { signals: Array.from({ length: BATCH }, (_, i) => makeSignal(i + b, now)) },
+        ingest,
+      );
       worstBatch = Math.max(worstBatch, requests - before);
     }
 
@@ -148,7 +157,10 @@ export const benchIngest = async (): Promise<void> => {
     let shard = 0;
     await pool(chunk(rawSignals, BATCH), IN_FLIGHT, async (batch) => {
       await pool(planTransactions(batch, true), 4, async (group) => {
-        const items = withTable(transactionItems(group, "ingest", shard++ % 4, DEFAULT_POLICY.retentionDays), rawTable);
+        const items = withTable(
+          transactionItems(group, "ingest", shard++ % 4, DEFAULT_POLICY.retentionDays),
+          rawTable,
+        );
         await runtime.dynamodb.send(new TransactWriteItemsCommand({ TransactItems: items }));
       });
     });
@@ -165,7 +177,9 @@ export const benchIngest = async (): Promise<void> => {
         PutRequest: { Item: signalItem(s, "COUNTED", DEFAULT_POLICY.retentionDays) },
       }));
       while (pending.length) {
-        const out = await runtime.dynamodb.send(new BatchWriteItemCommand({ RequestItems: { [batchTable]: pending } }));
+        const out = await runtime.dynamodb.send(
+          new BatchWriteItemCommand({ RequestItems: { [batchTable]: pending } }),
+        );
         pending = out.UnprocessedItems?.[batchTable] ?? [];
       }
     });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Runtime } from "../../infra/local/runtime";
-import { type Api, apiOf, startTestRuntime } from "./harness";
 import { catalog, currentQuarter, signal } from "./fixtures";
+import { type Api, apiOf, startTestRuntime } from "./harness";
 
 let runtime: Runtime;
 let api: Api;
@@ -44,7 +44,9 @@ it("counts the same 1,000 signals sent by 4 clients at once exactly once", async
   let n = 0;
   let negatives = 0;
   for (const line of lines) {
-    const m = await api.call("GET", `/v1/product-lines/${line}/metrics?period=${currentQuarter()}`, { token: cco });
+    const m = await api.call("GET", `/v1/product-lines/${line}/metrics?period=${currentQuarter()}`, {
+      token: cco,
+    });
     n += m.body.n;
     negatives += m.body.negatives;
   }

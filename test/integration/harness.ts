@@ -4,7 +4,10 @@ import { inject } from "vitest";
 import { type Runtime, startRuntime } from "../../infra/local/runtime";
 
 export const startTestRuntime = (): Promise<Runtime> =>
-  startRuntime({ port: 0, dynamoEndpoint: inject("dynamoEndpoint"), tableName: `t-${randomUUID()}`,
+  startRuntime({
+    port: 0,
+    dynamoEndpoint: inject("dynamoEndpoint"),
+    tableName: `t-${randomUUID()}`,
     // Handlers' expected error logs (dead-lettered events, refused requests) would drown the report.
     logLevel: "SILENT",
   });

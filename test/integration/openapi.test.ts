@@ -13,13 +13,13 @@ it("serves an OpenAPI 3.1 document with every declared route and its schemas, wi
   const { status, body } = await apiOf(runtime).call("GET", "/v1/openapi.json");
   expect(status).toBe(200);
   expect(body.openapi).toBe("3.1.0");
-  for (const route of ROUTES) expect(body.paths[route.path]?.[route.method.toLowerCase()], route.path).toBeDefined();
+  for (const route of ROUTES)
+    expect(body.paths[route.path]?.[route.method.toLowerCase()], route.path).toBeDefined();
   const ingest = body.paths["/v1/signals"].post;
   const signalSchema = ingest.requestBody.content["application/json"].schema.properties.signals.items;
   expect(signalSchema.properties.channel.enum).toContain("review-site");
   expect(signalSchema.required).toEqual(expect.arrayContaining(["signalId", "productLineId", "occurredAt"]));
-  expect(body.paths["/v1/product-lines/{id}/metrics"].get.parameters.map((p: { name: string }) => p.name)).toEqual([
-    "id",
-    "period",
-  ]);
+  expect(
+    body.paths["/v1/product-lines/{id}/metrics"].get.parameters.map((p: { name: string }) => p.name),
+  ).toEqual(["id", "period"]);
 });

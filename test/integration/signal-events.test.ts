@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { MAX_RECEIVE_COUNT } from "../../infra/local/event-bus";
 import type { Runtime } from "../../infra/local/runtime";
-import { type Api, apiOf, startTestRuntime } from "./harness";
 import { catalog, currentQuarter, signal } from "./fixtures";
+import { type Api, apiOf, startTestRuntime } from "./harness";
 
 let runtime: Runtime;
 let api: Api;
@@ -16,12 +16,22 @@ beforeAll(async () => {
 });
 afterAll(async () => runtime?.stop());
 
-const event = (detail: unknown) => ({ source: "channel.hotline", "detail-type": "Satisfaction Signal", detail });
+const event = (detail: unknown) => ({
+  source: "channel.hotline",
+  "detail-type": "Satisfaction Signal",
+  detail,
+});
 
 it("ingests Satisfaction Signal events through the queue, counts redeliveries once and dead-letters what is invalid", async () => {
   // Prepare: 150 good events (two SQS batches), one invalid signal, one for an unknown line.
   const good = Array.from({ length: 150 }, (_, i) =>
-    signal({ signalId: `ev-${i}`, productLineId: "pl-heater", kind: "complaint", score: undefined, severity: "major" }),
+    signal({
+      signalId: `ev-${i}`,
+      productLineId: "pl-heater",
+      kind: "complaint",
+      score: undefined,
+      severity: "major",
+    }),
   );
   const invalid = signal({ signalId: "ev-bad", score: 42 });
   const unknown = signal({ signalId: "ev-unknown", productLineId: "pl-mystery" });
@@ -36,11 +46,22 @@ it("ingests Satisfaction Signal events through the queue, counts redeliveries on
 
   // Assess
   expect(first.status).toBe(200);
-  expect(first.body).toMatchObject({ matched: 152, delivered: 151, deadLettered: 1, redelivered: MAX_RECEIVE_COUNT - 1 });
+  expect(first.body).toMatchObject({
+    matched: 152,
+    delivered: 151,
+    deadLettered: 1,
+    redelivered: MAX_RECEIVE_COUNT - 1,
+  });
   expect(second.body).toMatchObject({ matched: 150, delivered: 150, deadLettered: 0 });
   expect(runtime.bus.deadLetters.map((d) => JSON.parse(d.body).detail.signalId)).toEqual(["ev-bad"]);
-  const metrics = await api.call("GET", `/v1/product-lines/pl-heater/metrics?period=${currentQuarter()}`, { token: cco });
-  expect(metrics.body).toMatchObject({ n: 150, negatives: 150, complaints: { minor: 0, major: 150, critical: 0 } });
+  const metrics = await api.call("GET", `/v1/product-lines/pl-heater/metrics?period=${currentQuarter()}`, {
+    token: cco,
+  });
+  expect(metrics.body).toMatchObject({
+    n: 150,
+    negatives: 150,
+    complaints: { minor: 0, major: 150, critical: 0 },
+  });
   const quarantine = await api.call("GET", "/v1/quarantine", { token: cco });
   expect(quarantine.body.items.map((s: { signalId: string }) => s.signalId)).toEqual(["ev-unknown"]);
 });

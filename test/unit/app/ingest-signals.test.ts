@@ -1,4 +1,9 @@
-import { BatchGetItemCommand, DynamoDBClient, GetItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import {
+  BatchGetItemCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  TransactWriteItemsCommand,
+} from "@aws-sdk/client-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { ingestSignals } from "../../../functions/app/ingest-signals";
@@ -22,7 +27,12 @@ it.each([
   ddb.on(GetItemCommand).resolves({});
   ddb.on(BatchGetItemCommand).resolves({
     Responses: {
-      unit: lines.map((id) => ({ id: { S: id }, name: { S: id }, businessUnitId: { S: "bu" }, category: { S: "c" } })),
+      unit: lines.map((id) => ({
+        id: { S: id },
+        name: { S: id },
+        businessUnitId: { S: "bu" },
+        category: { S: "c" },
+      })),
     },
   });
   ddb.on(TransactWriteItemsCommand).resolves({});
@@ -48,11 +58,21 @@ it("retries catalog keys DynamoDB leaves unprocessed", async () => {
   const item = { id: { S: "pl-0" }, name: { S: "x" }, businessUnitId: { S: "bu" }, category: { S: "c" } };
   ddb
     .on(BatchGetItemCommand)
-    .resolvesOnce({ Responses: { unit: [] }, UnprocessedKeys: { unit: { Keys: [{ pk: { S: "CATALOG" }, sk: { S: "PL#pl-0" } }] } } })
+    .resolvesOnce({
+      Responses: { unit: [] },
+      UnprocessedKeys: { unit: { Keys: [{ pk: { S: "CATALOG" }, sk: { S: "PL#pl-0" } }] } },
+    })
     .resolves({ Responses: { unit: [item] } });
   ddb.on(TransactWriteItemsCommand).resolves({});
   const result = await ingestSignals([
-    { signalId: "u-1", productLineId: "pl-0", channel: "app", kind: "nps", score: 3, occurredAt: new Date().toISOString() },
+    {
+      signalId: "u-1",
+      productLineId: "pl-0",
+      channel: "app",
+      kind: "nps",
+      score: 3,
+      occurredAt: new Date().toISOString(),
+    },
   ]);
   expect(result).toMatchObject({ accepted: 1, quarantined: 0 });
   expect(ddb.commandCalls(BatchGetItemCommand)).toHaveLength(2);

@@ -21,14 +21,23 @@ beforeEach(() => {
   forgetCachedProductLines();
   ddb.on(GetItemCommand).resolves({});
   ddb.on(BatchGetItemCommand).resolves({
-    Responses: { unit: [{ id: { S: "pl-a" }, name: { S: "A" }, businessUnitId: { S: "bu" }, category: { S: "c" } }] },
+    Responses: {
+      unit: [{ id: { S: "pl-a" }, name: { S: "A" }, businessUnitId: { S: "bu" }, category: { S: "c" } }],
+    },
   });
 });
 afterEach(() => ddb.reset());
 
 const record = (messageId: string, body: string): SQSRecord =>
-  ({ messageId, body, receiptHandle: messageId, attributes: {}, messageAttributes: {} }) as unknown as SQSRecord;
-const eventBody = (detail: object) => JSON.stringify({ "detail-type": "Satisfaction Signal", source: "s", detail });
+  ({
+    messageId,
+    body,
+    receiptHandle: messageId,
+    attributes: {},
+    messageAttributes: {},
+  }) as unknown as SQSRecord;
+const eventBody = (detail: object) =>
+  JSON.stringify({ "detail-type": "Satisfaction Signal", source: "s", detail });
 const signal = (signalId: string, extra: object = {}) => ({
   signalId,
   productLineId: "pl-a",

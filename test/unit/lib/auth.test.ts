@@ -3,7 +3,10 @@ import { canActForUnit, claimList, principalFromClaims } from "../../../function
 
 describe("claimList", () => {
   it.each([
-    [["cco", "executive"], ["cco", "executive"]],
+    [
+      ["cco", "executive"],
+      ["cco", "executive"],
+    ],
     ["[cco executive]", ["cco", "executive"]],
     ['["cco","bu-head"]', ["cco", "bu-head"]],
     ["bu-1,bu-2", ["bu-1", "bu-2"]],
@@ -24,7 +27,11 @@ describe("principalFromClaims", () => {
       "cognito:groups": "[executive]",
       businessUnitIds: "[bu-a bu-b]",
     });
-    expect(principal).toEqual({ sub: "u1", roles: ["bu-head", "executive"], businessUnitIds: ["bu-a", "bu-b"] });
+    expect(principal).toEqual({
+      sub: "u1",
+      roles: ["bu-head", "executive"],
+      businessUnitIds: ["bu-a", "bu-b"],
+    });
   });
 
   it("refuses a request without claims", () => {

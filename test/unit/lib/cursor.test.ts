@@ -11,7 +11,12 @@ describe("list cursors", () => {
 
   it.each([
     ["another scope", (c: string) => c, "voices:bu-b"],
-    ["an altered payload", (c: string) => `${Buffer.from('{"p":{"pk":{"S":"x"}},"s":"quarantine"}').toString("base64url")}.${c.split(".")[1]}`, "quarantine"],
+    [
+      "an altered payload",
+      (c: string) =>
+        `${Buffer.from('{"p":{"pk":{"S":"x"}},"s":"quarantine"}').toString("base64url")}.${c.split(".")[1]}`,
+      "quarantine",
+    ],
     ["an altered signature", (c: string) => `${c.slice(0, -3)}abc`, "quarantine"],
     ["garbage", () => "not-a-cursor", "quarantine"],
     ["three parts", (c: string) => `${c}.x`, "quarantine"],
@@ -21,6 +26,8 @@ describe("list cursors", () => {
   });
 
   it("refuses a cursor signed with another key", () => {
-    expect(() => decodeCursor(encodeCursor(position, "quarantine", "other"), "quarantine", key)).toThrow(/Invalid cursor/);
+    expect(() => decodeCursor(encodeCursor(position, "quarantine", "other"), "quarantine", key)).toThrow(
+      /Invalid cursor/,
+    );
   });
 });

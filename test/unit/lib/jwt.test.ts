@@ -15,11 +15,15 @@ describe("dev tokens", () => {
     ["alg HS512", () => `${b64({ alg: "HS512" })}.${b64({ exp: 9e9 })}.sig`, /Algorithm HS512/],
     ["another key", () => signDevToken({ roles: ["cco"] }, "other"), /Bad signature/],
     ["an expired token", () => signDevToken({ roles: ["cco"] }, key, 60, Date.now() - 3600_000), /expired/],
-    ["a token without exp", () => {
-      const body = `${b64({ alg: "HS256" })}.${b64({ roles: ["cco"] })}`;
-      const forged = signDevToken({}, key).split(".");
-      return `${body}.${forged[2]}`;
-    }, /Bad signature|expired/],
+    [
+      "a token without exp",
+      () => {
+        const body = `${b64({ alg: "HS256" })}.${b64({ roles: ["cco"] })}`;
+        const forged = signDevToken({}, key).split(".");
+        return `${body}.${forged[2]}`;
+      },
+      /Bad signature|expired/,
+    ],
     ["two parts", () => "a.b", /Not a JWT/],
     ["garbage", () => "a.b.c", /Malformed/],
   ])("refuses %s", (_what, make, message) => {

@@ -7,8 +7,8 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { StoredSignal } from "../../../schemas/signal";
 import { MAX_TRANSACTION_ITEMS, planTransactions, writeSignals } from "../../../functions/store/signal-store";
+import type { StoredSignal } from "../../../schemas/signal";
 
 const ddb = mockClient(DynamoDBClient);
 beforeAll(() => {
@@ -39,17 +39,27 @@ const inputs = () =>
   ddb.commandCalls(TransactWriteItemsCommand).map((c) => c.args[0].input as TransactWriteItemsCommandInput);
 const signalIdsOf = (input: TransactWriteItemsCommandInput) =>
   (input.TransactItems ?? []).flatMap((t) => (t.Put?.Item?.signalId?.S ? [t.Put.Item.signalId.S] : []));
-const rollupsOf = (input: TransactWriteItemsCommandInput) => (input.TransactItems ?? []).filter((t) => t.Update);
+const rollupsOf = (input: TransactWriteItemsCommandInput) =>
+  (input.TransactItems ?? []).filter((t) => t.Update);
 
 describe("planTransactions", () => {
   it.each([
     ["500 signals on 10 lines, one day", Array.from({ length: 500 }, (_, i) => stored(i)), 6],
     ["500 signals each on its own line", Array.from({ length: 500 }, (_, i) => stored(i, `pl-${i}`)), 10],
-    ["500 signals on one line over 100 days", Array.from({ length: 500 }, (_, i) => stored(i, "pl-x", `2026-0${1 + (i % 5)}-1${i % 10}`)), 6],
+    [
+      "500 signals on one line over 100 days",
+      Array.from({ length: 500 }, (_, i) => stored(i, "pl-x", `2026-0${1 + (i % 5)}-1${i % 10}`)),
+      6,
+    ],
   ])("packs %s into at most %i transactions of ≤ 100 items", (_what, signals, maxGroups) => {
     const groups = planTransactions(signals, true);
     expect(groups.length).toBeLessThanOrEqual(maxGroups);
-    expect(groups.flat().map((s) => s.signalId).sort()).toEqual(signals.map((s) => s.signalId).sort());
+    expect(
+      groups
+        .flat()
+        .map((s) => s.signalId)
+        .sort(),
+    ).toEqual(signals.map((s) => s.signalId).sort());
     for (const group of groups) {
       const lineDays = new Set(group.map((s) => `${s.productLineId}|${s.day}`));
       expect(group.length + lineDays.size).toBeLessThanOrEqual(MAX_TRANSACTION_ITEMS);
@@ -60,7 +70,11 @@ describe("planTransactions", () => {
 describe("writeSignals", () => {
   it("aggregates one rollup increment per line and day in a transaction", async () => {
     ddb.on(TransactWriteItemsCommand).resolves({});
-    const outcome = await writeSignals([stored(1, "pl-a"), stored(2, "pl-a"), stored(3, "pl-b")], "ingest", 730);
+    const outcome = await writeSignals(
+      [stored(1, "pl-a"), stored(2, "pl-a"), stored(3, "pl-b")],
+      "ingest",
+      730,
+    );
     expect(outcome).toMatchObject({ written: ["s-1", "s-2", "s-3"], duplicates: [], requests: 1 });
     const [input] = inputs();
     const rollups = rollupsOf(input!);
@@ -72,7 +86,12 @@ describe("writeSignals", () => {
       const alias = Object.keys(names).find((k) => names[k] === name)!;
       return values[`:${alias.slice(1)}`]?.N;
     };
-    expect([counter("n"), counter("neg"), counter("csatN"), counter("csatSum")]).toEqual(["2", "1", "2", "6"]);
+    expect([counter("n"), counter("neg"), counter("csatN"), counter("csatSum")]).toEqual([
+      "2",
+      "1",
+      "2",
+      "6",
+    ]);
     expect(input!.ClientRequestToken).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -101,7 +120,10 @@ describe("writeSignals", () => {
   it.each(["ThrottlingError", "TransactionConflict", "ProvisionedThroughputExceeded"])(
     "retries a transaction cancelled by %s on another shard, then counts every signal",
     async (code) => {
-      ddb.on(TransactWriteItemsCommand).rejectsOnce(canceled(["None", code, "None"])).resolves({});
+      ddb
+        .on(TransactWriteItemsCommand)
+        .rejectsOnce(canceled(["None", code, "None"]))
+        .resolves({});
       const outcome = await writeSignals([stored(1, "pl-a"), stored(2, "pl-a")], "ingest", 730);
       expect(outcome).toMatchObject({ written: ["s-1", "s-2"], duplicates: [], requests: 2 });
       const [first, second] = inputs().map((i) => rollupsOf(i)[0]!.Update!.Key!.pk!.S);
