@@ -35,6 +35,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/integration/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          env,
+        },
+      },
+      {
+        test: {
           name: "infra",
           include: ["test/infra/**/*.test.ts"],
           testTimeout: 300_000,
