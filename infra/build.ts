@@ -27,7 +27,9 @@ for (const [i, { name, entry }] of BUNDLES.entries()) {
     const over = bytes > BUNDLE_BUDGET_BYTES;
     if (over) failed++;
     const ms = Math.round(performance.now() - started);
-    console.log(`${prefix} ${kb(bytes).padStart(10)}  ${String(ms).padStart(5)} ms  ${over ? "OVER BUDGET" : "ok"}`);
+    console.log(
+      `${prefix} ${kb(bytes).padStart(10)}  ${String(ms).padStart(5)} ms  ${over ? "OVER BUDGET" : "ok"}`,
+    );
   } catch (error) {
     failed++;
     console.error(`${prefix} FAILED: ${error instanceof Error ? error.message : String(error)}`);

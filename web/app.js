@@ -21,7 +21,8 @@ const api = async (path, options = {}) => {
     },
   });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(body?.error?.message ?? response.statusText), { status: response.status });
+  if (!response.ok)
+    throw Object.assign(new Error(body?.error?.message ?? response.statusText), { status: response.status });
   return body;
 };
 
@@ -52,13 +53,21 @@ const intervalChart = (wilson, bar = 0.2) => {
   const x = (v) => String(4 + v * 152);
   const line = (x1, x2, color, width) => {
     const l = document.createElementNS(ns, "line");
-    for (const [k, v] of Object.entries({ x1, x2, y1: "7", y2: "7", stroke: color, "stroke-width": width })) l.setAttribute(k, v);
+    for (const [k, v] of Object.entries({ x1, x2, y1: "7", y2: "7", stroke: color, "stroke-width": width }))
+      l.setAttribute(k, v);
     svg.append(l);
   };
   line(x(0), x(1), "#e5e5ea", "2");
   if (wilson) line(x(wilson.lo), x(wilson.hi), wilson.lo > bar ? "#d7263d" : "#1d1d1f", "6");
   const mark = document.createElementNS(ns, "line");
-  for (const [k, v] of Object.entries({ x1: x(bar), x2: x(bar), y1: "0", y2: "14", stroke: "#d7263d", "stroke-width": "1.5" }))
+  for (const [k, v] of Object.entries({
+    x1: x(bar),
+    x2: x(bar),
+    y1: "0",
+    y2: "14",
+    stroke: "#d7263d",
+    "stroke-width": "1.5",
+  }))
     mark.setAttribute(k, v);
   svg.append(mark);
   const title = document.createElementNS(ns, "title");
@@ -171,7 +180,10 @@ const signIn = async (event) => {
     .split(/[\s,]+/)
     .filter(Boolean);
   try {
-    const { token } = await api("/v1/dev/token", { method: "POST", body: JSON.stringify({ role, businessUnitIds }) });
+    const { token } = await api("/v1/dev/token", {
+      method: "POST",
+      body: JSON.stringify({ role, businessUnitIds }),
+    });
     state.token = token;
     state.role = role;
     sessionStorage.setItem("token", token);

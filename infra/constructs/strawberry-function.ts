@@ -13,8 +13,8 @@ import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
-import { ENV } from "../declarations";
 import { cdkBundling } from "../bundling";
+import { ENV } from "../declarations";
 import { logLevelFor, type Stage } from "./stage";
 
 export interface StrawberryFunctionProps {
@@ -143,7 +143,11 @@ export class StrawberryFunction extends NodejsFunction {
   public bindEventBus(bus: IEventBus): void {
     this.addEnvironment(ENV.busName, bus.eventBusName);
     this.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: ["events:PutEvents"], resources: [bus.eventBusArn] }),
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ["events:PutEvents"],
+        resources: [bus.eventBusArn],
+      }),
     );
   }
 }

@@ -15,7 +15,6 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
-import { ENV } from "../../infra/declarations";
 import {
   BUNDLE_BUDGET_BYTES,
   BUNDLES,
@@ -23,8 +22,9 @@ import {
   esbuildOptions,
   LAZY_EXTERNAL_MODULES,
 } from "../../infra/bundling";
+import { ENV } from "../../infra/declarations";
 
-const RUNS = 5;
+const RUNS = 7;
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
 
@@ -99,9 +99,13 @@ const printTable = (rows: Row[], emptyMs: number): boolean => {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l.cells[i] ?? "").length)));
   const format = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)));
+    cells.map((c, i) =>
+      i === 0 || i === cells.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0),
+    );
   console.log(`\nFunction bundles (esbuild settings of infra/bundling.ts; median of ${RUNS} cold imports,`);
-  console.log(`node ${process.version} --enable-source-maps, empty module ${emptyMs.toFixed(1)} ms subtracted)\n`);
+  console.log(
+    `node ${process.version} --enable-source-maps, empty module ${emptyMs.toFixed(1)} ms subtracted)\n`,
+  );
   console.log(format(header).join("  "));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const line of lines) console.log(format(line.cells).join("  "));
@@ -116,7 +120,8 @@ export async function benchBundles(): Promise<void> {
     const empty = join(dir, "empty.mjs");
     await writeFile(empty, "export const handler = async () => ({});\n");
 
-    const built: { name: string; file: string; bytes: number; staticExternals: string[]; error?: string }[] = [];
+    const built: { name: string; file: string; bytes: number; staticExternals: string[]; error?: string }[] =
+      [];
     for (const { name, entry } of BUNDLES) {
       const file = join(dir, name, "index.mjs");
       try {
@@ -132,7 +137,10 @@ export async function benchBundles(): Promise<void> {
     }
 
     // Interleave the runs so that a noisy moment hits every module alike.
-    const samples = new Map<string, number[]>([[empty, []], ...built.map((b) => [b.file, []] as [string, number[]])]);
+    const samples = new Map<string, number[]>([
+      [empty, []],
+      ...built.map((b) => [b.file, []] as [string, number[]]),
+    ]);
     const failures = new Map<string, string>();
     for (let i = 0; i < RUNS; i++) {
       for (const file of samples.keys()) {
@@ -140,7 +148,8 @@ export async function benchBundles(): Promise<void> {
         try {
           samples.get(file)?.push(await importOnce(file));
         } catch (error) {
-          const message = error instanceof Error ? error.message.split("\n").slice(0, 2).join(" ") : String(error);
+          const message =
+            error instanceof Error ? error.message.split("\n").slice(0, 2).join(" ") : String(error);
           failures.set(file, `import: ${message}`);
         }
       }

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Runtime } from "../../infra/local/runtime";
-import { apiOf, startTestRuntime } from "../integration/harness";
 import { currentQuarter, signal } from "../integration/fixtures";
+import { apiOf, startTestRuntime } from "../integration/harness";
 import { launchChromium } from "./browser";
 
 const HOSTILE = `<img src=x onerror="window.__xss=1">`;
@@ -18,13 +18,21 @@ beforeAll(async () => {
     body: {
       businessUnits: [{ id: "bu-home", name: "Home" }],
       productLines: [
-        { id: "pl-good", name: "Good kettle", nameZh: "好水壶", businessUnitId: "bu-home", category: "kitchen" },
+        {
+          id: "pl-good",
+          name: "Good kettle",
+          nameZh: "好水壶",
+          businessUnitId: "bu-home",
+          category: "kitchen",
+        },
         { id: "pl-bad", name: HOSTILE, nameZh: HOSTILE, businessUnitId: "bu-home", category: "kitchen" },
       ],
     },
   });
   const signals = [
-    ...Array.from({ length: 40 }, (_, i) => signal({ productLineId: "pl-bad", kind: "csat", score: i < 30 ? 1 : 5 })),
+    ...Array.from({ length: 40 }, (_, i) =>
+      signal({ productLineId: "pl-bad", kind: "csat", score: i < 30 ? 1 : 5 }),
+    ),
     ...Array.from({ length: 40 }, () => signal({ productLineId: "pl-good", kind: "csat", score: 5 })),
     signal({ productLineId: "pl-ghost", verbatim: `<script>window.__xss=2</script>坏了` }),
   ];

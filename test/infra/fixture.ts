@@ -6,8 +6,8 @@
 import { App, type CfnElement, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { IConstruct } from "constructs";
-import { FUNCTIONS, type FunctionName, type ScheduleDeclaration } from "../../infra/declarations";
 import type { Stage } from "../../infra/constructs/stage";
+import { FUNCTIONS, type FunctionName, type ScheduleDeclaration } from "../../infra/declarations";
 import { StrawberryStack, type StrawberryStackProps } from "../../infra/stack";
 
 /** Generous: synthesis with real bundling takes seconds on a busy machine. */
@@ -55,7 +55,13 @@ export const synthesize = (
   return { app, stack, template, logicalId };
 };
 
-type Resource = { Type: string; Properties?: Record<string, unknown> } & Record<string, unknown>;
+type Resource = { Type: string; Properties: Record<string, unknown> } & Record<string, unknown>;
+
+/** The value, or a test failure naming what was missing. */
+export const must = <T>(value: T | undefined, what = "value"): T => {
+  if (value === undefined) throw new Error(`Expected a ${what}`);
+  return value;
+};
 
 /** The template's resources of one type, by logical id. */
 export const resourcesOf = (template: Template, type: string): Record<string, Resource> =>
@@ -73,15 +79,15 @@ export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value 
 export const statementsOfRole = (template: Template, roleLogicalId: string): Statement[] => {
   const role = resourcesOf(template, "AWS::IAM::Role")[roleLogicalId];
   if (!role) throw new Error(`No role ${roleLogicalId}`);
-  const inline = ((role.Properties?.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
-    (p) => p.PolicyDocument.Statement,
-  );
+  const inline = (
+    (role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]
+  ).flatMap((p) => p.PolicyDocument.Statement);
   const attached = Object.values(resourcesOf(template, "AWS::IAM::Policy"))
     .filter((p) =>
-      ((p.Properties?.Roles ?? []) as unknown[]).some(
+      ((p.Properties.Roles ?? []) as unknown[]).some(
         (r) => JSON.stringify(r) === JSON.stringify({ Ref: roleLogicalId }),
       ),
     )
-    .flatMap((p) => (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
   return [...inline, ...attached];
 };

@@ -1,15 +1,16 @@
 /** Least privilege: each function gets exactly its declared access, each resource named. */
+
+import type { IConstruct } from "constructs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StrawberryFunction } from "../../infra/constructs/strawberry-function";
-import type { IConstruct } from "constructs";
 import { COGNITO, ENV, FUNCTIONS, type FunctionDeclaration, TABLE } from "../../infra/declarations";
 import {
   asList,
   resourcesOf,
   type Statement,
-  statementsOfRole,
   SYNTH_TIMEOUT_MS,
   type Synthesized,
+  statementsOfRole,
   synthesize,
 } from "./fixture";
 
@@ -24,7 +25,9 @@ const declared: [string, FunctionDeclaration][] = [
 ];
 
 const fnOf = (name: string): StrawberryFunction =>
-  name === "preTokenGeneration" ? s.stack.preTokenFunction : s.stack.functions[name as keyof typeof FUNCTIONS];
+  name === "preTokenGeneration"
+    ? s.stack.preTokenFunction
+    : s.stack.functions[name as keyof typeof FUNCTIONS];
 
 const statementsOf = (name: string): Statement[] =>
   statementsOfRole(s.template, s.logicalId(fnOf(name).executionRole));
@@ -36,7 +39,7 @@ const indexArn = (index: string) => ({
 
 const environmentOf = (name: string): Record<string, unknown> => {
   const fn = resourcesOf(s.template, "AWS::Lambda::Function")[s.logicalId(fnOf(name))];
-  return ((fn?.Properties?.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<
+  return ((fn?.Properties.Environment as { Variables?: Record<string, unknown> })?.Variables ?? {}) as Record<
     string,
     unknown
   >;
@@ -45,7 +48,9 @@ const environmentOf = (name: string): Record<string, unknown> => {
 describe.each(declared)("function %s", (name, declaration) => {
   it("is allowed exactly its declared DynamoDB actions, and nothing else on DynamoDB", () => {
     // Prepare
-    const dynamo = statementsOf(name).filter((st) => asList(st.Action).some((a) => a.startsWith("dynamodb:")));
+    const dynamo = statementsOf(name).filter((st) =>
+      asList(st.Action).some((a) => a.startsWith("dynamodb:")),
+    );
 
     // Act
     const actions = new Set(dynamo.flatMap((st) => asList(st.Action)));
@@ -56,14 +61,19 @@ describe.each(declared)("function %s", (name, declaration) => {
   });
 
   it("reaches the table, and its indexes only when it queries", () => {
-    const dynamo = statementsOf(name).filter((st) => asList(st.Action).some((a) => a.startsWith("dynamodb:")));
+    const dynamo = statementsOf(name).filter((st) =>
+      asList(st.Action).some((a) => a.startsWith("dynamodb:")),
+    );
     const resources = dynamo.flatMap((st) => asList(st.Resource));
     if (declaration.dynamodb.length === 0) {
       expect(resources).toEqual([]);
       return;
     }
     const queries = (declaration.dynamodb as readonly string[]).includes("dynamodb:Query");
-    const expected = [tableArn(), ...TABLE.indexes.filter(() => queries).map((index) => indexArn(index.name))];
+    const expected = [
+      tableArn(),
+      ...TABLE.indexes.filter(() => queries).map((index) => indexArn(index.name)),
+    ];
     const named = new Set(resources.map((r) => JSON.stringify(r)));
     expect([...named].sort()).toEqual(expected.map((r) => JSON.stringify(r)).sort());
   });
@@ -93,7 +103,9 @@ describe.each(declared)("function %s", (name, declaration) => {
   });
 
   it("may put events on the governance bus only, and only if it declares publishes", () => {
-    const putEvents = statementsOf(name).filter((st) => asList(st.Action).some((a) => a.startsWith("events:")));
+    const putEvents = statementsOf(name).filter((st) =>
+      asList(st.Action).some((a) => a.startsWith("events:")),
+    );
     if (!declaration.publishes) {
       expect(putEvents).toEqual([]);
       expect(ENV.busName in environmentOf(name)).toBe(false);
@@ -109,9 +121,9 @@ describe.each(declared)("function %s", (name, declaration) => {
     const logs = statementsOf(name).filter((st) => asList(st.Action).some((a) => a.startsWith("logs:")));
     const logGroup = s.logicalId(fnOf(name).logGroup);
     expect(logs.flatMap((st) => asList(st.Resource))).toEqual([{ "Fn::GetAtt": [logGroup, "Arn"] }]);
-    expect(s.template.toJSON().Resources[s.logicalId(fnOf(name).executionRole)].Properties.ManagedPolicyArns).toBe(
-      undefined,
-    );
+    expect(
+      s.template.toJSON().Resources[s.logicalId(fnOf(name).executionRole)].Properties.ManagedPolicyArns,
+    ).toBe(undefined);
   });
 });
 
@@ -119,24 +131,27 @@ describe("secrets", () => {
   it.each([
     ["HMAC key", () => s.stack.hmacSecret, "hmacSecret"],
     ["cursor key", () => s.stack.cursorSecret, "cursorSecret"],
-  ] as const)("the %s is generated, and readable by exactly the functions that declare it", (_, secret, flag) => {
-    const secretId = s.logicalId(secret());
-    const secretResource = resourcesOf(s.template, "AWS::SecretsManager::Secret")[secretId];
-    expect(secretResource?.Properties?.GenerateSecretString).toBeDefined();
-    expect(secretResource?.Properties?.SecretString).toBeUndefined();
+  ] as const)(
+    "the %s is generated, and readable by exactly the functions that declare it",
+    (_, secret, flag) => {
+      const secretId = s.logicalId(secret());
+      const secretResource = resourcesOf(s.template, "AWS::SecretsManager::Secret")[secretId];
+      expect(secretResource?.Properties.GenerateSecretString).toBeDefined();
+      expect(secretResource?.Properties.SecretString).toBeUndefined();
 
-    const readers = Object.entries(resourcesOf(s.template, "AWS::IAM::Policy"))
-      .filter(([, p]) =>
-        (p.Properties?.PolicyDocument as { Statement: Statement[] }).Statement.some((st) =>
-          asList(st.Resource).some((r) => JSON.stringify(r).includes(`"${secretId}"`)),
-        ),
-      )
-      .flatMap(([, p]) => (p.Properties?.Roles as { Ref: string }[]).map((r) => r.Ref))
-      .sort();
-    const expected = declared
-      .filter(([, d]) => d[flag])
-      .map(([name]) => s.logicalId(fnOf(name).executionRole))
-      .sort();
-    expect(readers).toEqual(expected);
-  });
+      const readers = Object.entries(resourcesOf(s.template, "AWS::IAM::Policy"))
+        .filter(([, p]) =>
+          (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement.some((st) =>
+            asList(st.Resource).some((r) => JSON.stringify(r).includes(`"${secretId}"`)),
+          ),
+        )
+        .flatMap(([, p]) => (p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref))
+        .sort();
+      const expected = declared
+        .filter(([, d]) => d[flag])
+        .map(([name]) => s.logicalId(fnOf(name).executionRole))
+        .sort();
+      expect(readers).toEqual(expected);
+    },
+  );
 });

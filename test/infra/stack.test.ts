@@ -1,22 +1,16 @@
 /** The synthesized template follows the declarations: routes, events, schedules, data, dashboard. */
 import { Match } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  COGNITO,
-  EVENT_RULES,
-  FUNCTIONS,
-  type FunctionName,
-  ROUTES,
-  TABLE,
-} from "../../infra/declarations";
+import { COGNITO, EVENT_RULES, FUNCTIONS, type FunctionName, ROUTES, TABLE } from "../../infra/declarations";
 import { ROLES } from "../../schemas/common";
 import {
   asList,
+  must,
   resourcesOf,
   SAMPLE_SCHEDULES,
-  statementsOfRole,
   SYNTH_TIMEOUT_MS,
   type Synthesized,
+  statementsOfRole,
   synthesize,
 } from "./fixture";
 
@@ -27,12 +21,14 @@ beforeAll(() => {
   prod = synthesize("prod", { alarmEmail: "ops@example.com" });
 }, SYNTH_TIMEOUT_MS);
 
-const fnArn = (s: Synthesized, name: FunctionName) => ({ "Fn::GetAtt": [s.logicalId(s.stack.functions[name]), "Arn"] });
+const fnArn = (s: Synthesized, name: FunctionName) => ({
+  "Fn::GetAtt": [s.logicalId(s.stack.functions[name]), "Arn"],
+});
 
 describe("HTTP API", () => {
   it("has exactly one route per declared route", () => {
     const keys = Object.values(resourcesOf(dev.template, "AWS::ApiGatewayV2::Route"))
-      .map((r) => r.Properties?.RouteKey)
+      .map((r) => r.Properties.RouteKey)
       .sort();
     expect(keys).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
@@ -46,8 +42,8 @@ describe("HTTP API", () => {
       const authorizers = resourcesOf(dev.template, "AWS::ApiGatewayV2::Authorizer");
 
       // Act
-      const found = Object.values(routes).find((r) => r.Properties?.RouteKey === routeKey);
-      const target = JSON.stringify(found?.Properties?.Target);
+      const found = Object.values(routes).find((r) => r.Properties.RouteKey === routeKey);
+      const target = JSON.stringify(found?.Properties.Target);
       const integrationId = Object.keys(integrations).find((id) => target.includes(`"${id}"`));
 
       // Assess
@@ -58,11 +54,11 @@ describe("HTTP API", () => {
         IntegrationUri: fnArn(dev, route.fn),
       });
       if (route.access === "public") {
-        expect(found?.Properties?.AuthorizationType).toBe("NONE");
-        expect(found?.Properties?.AuthorizerId).toBeUndefined();
+        expect(found?.Properties.AuthorizationType).toBe("NONE");
+        expect(found?.Properties.AuthorizerId).toBeUndefined();
       } else {
-        expect(found?.Properties?.AuthorizationType).toBe("JWT");
-        const authorizerId = (found?.Properties?.AuthorizerId as { Ref: string }).Ref;
+        expect(found?.Properties.AuthorizationType).toBe("JWT");
+        const authorizerId = (must(found, "route").Properties.AuthorizerId as { Ref: string }).Ref;
         expect(authorizers[authorizerId]?.Properties).toMatchObject({ AuthorizerType: "JWT" });
       }
     },
@@ -91,7 +87,12 @@ describe("HTTP API", () => {
     dev.template.hasResourceProperties("AWS::ApiGatewayV2::Api", {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: [
-          { "Fn::Join": ["", ["https://", { "Fn::GetAtt": [dev.logicalId(dev.stack.distribution), "DomainName"] }]] },
+          {
+            "Fn::Join": [
+              "",
+              ["https://", { "Fn::GetAtt": [dev.logicalId(dev.stack.distribution), "DomainName"] }],
+            ],
+          },
         ],
         AllowHeaders: Match.arrayWith(["authorization", "content-type"]),
       }),
@@ -125,17 +126,19 @@ describe("functions", () => {
       const logGroup = resourcesOf(dev.template, "AWS::Logs::LogGroup")[
         dev.logicalId(dev.stack.functions[name].logGroup)
       ];
-      expect(logGroup?.Properties?.RetentionInDays).toBe(30);
+      expect(logGroup?.Properties.RetentionInDays).toBe(30);
     },
   );
 
   it("logs at INFO and keeps logs a year in prod", () => {
     const fn = Object.values(resourcesOf(prod.template, "AWS::Lambda::Function")).find(
-      (f) => (f.Properties?.Environment as { Variables: Record<string, unknown> })?.Variables?.STAGE === "prod",
+      (f) =>
+        (f.Properties.Environment as { Variables: Record<string, unknown> })?.Variables?.STAGE === "prod",
     );
-    expect((fn?.Properties?.Environment as { Variables: Record<string, unknown> }).Variables.POWERTOOLS_LOG_LEVEL).toBe(
-      "INFO",
-    );
+    expect(
+      (must(fn, "function").Properties.Environment as { Variables: Record<string, unknown> }).Variables
+        .POWERTOOLS_LOG_LEVEL,
+    ).toBe("INFO");
     prod.template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 365 });
   });
 
@@ -148,8 +151,7 @@ describe("functions", () => {
       for (const metric of ["Errors", "Throttles"]) {
         const found = alarms.some(
           (a) =>
-            a.Properties?.MetricName === metric &&
-            JSON.stringify(a.Properties?.Dimensions).includes(`"${id}"`),
+            a.Properties.MetricName === metric && JSON.stringify(a.Properties.Dimensions).includes(`"${id}"`),
         );
         expect(found, `${metric} alarm for ${id}`).toBe(true);
       }
@@ -157,16 +159,19 @@ describe("functions", () => {
     expect(
       alarms.some(
         (a) =>
-          a.Properties?.MetricName === "ApproximateNumberOfMessagesVisible" &&
-          JSON.stringify(a.Properties?.Dimensions).includes(dev.logicalId(dev.stack.deadLetterQueue)),
+          a.Properties.MetricName === "ApproximateNumberOfMessagesVisible" &&
+          JSON.stringify(a.Properties.Dimensions).includes(dev.logicalId(dev.stack.deadLetterQueue)),
       ),
     ).toBe(true);
   });
 
   it("notifies the alarm address when one is given", () => {
-    prod.template.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "email", Endpoint: "ops@example.com" });
+    prod.template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "ops@example.com",
+    });
     const alarms = Object.values(resourcesOf(prod.template, "AWS::CloudWatch::Alarm"));
-    expect(alarms.every((a) => asList(a.Properties?.AlarmActions ?? []).length === 1)).toBe(true);
+    expect(alarms.every((a) => asList(a.Properties.AlarmActions ?? []).length === 1)).toBe(true);
     dev.template.resourceCountIs("AWS::SNS::Topic", 0);
   });
 });
@@ -205,6 +210,17 @@ describe("table", () => {
   });
 });
 
+describe("secret keys", () => {
+  it("are generated by Secrets Manager and retained in prod with the data they protect", () => {
+    const secrets = Object.values(resourcesOf(prod.template, "AWS::SecretsManager::Secret"));
+    expect(secrets).toHaveLength(2);
+    for (const secret of secrets) {
+      expect(secret.DeletionPolicy).toBe("Retain");
+      expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
+    }
+  });
+});
+
 describe("events", () => {
   it("uses a governance bus named by stage", () => {
     dev.template.hasResourceProperties("AWS::Events::EventBus", { Name: "strawberry-governance-dev" });
@@ -213,9 +229,9 @@ describe("events", () => {
 
   it.each(EVENT_RULES.map((r) => [r.id, r] as const))("rule %s matches its pattern on the bus", (_, rule) => {
     const rules = Object.values(resourcesOf(dev.template, "AWS::Events::Rule"));
-    const found = rules.find((r) => r.Properties?.Description === rule.description);
-    expect(found?.Properties?.EventBusName).toEqual({ Ref: dev.logicalId(dev.stack.bus) });
-    expect(found?.Properties?.EventPattern).toEqual(rule.pattern);
+    const found = rules.find((r) => r.Properties.Description === rule.description);
+    expect(found?.Properties.EventBusName).toEqual({ Ref: dev.logicalId(dev.stack.bus) });
+    expect(found?.Properties.EventPattern).toEqual(rule.pattern);
   });
 
   it.each(EVENT_RULES.filter((r) => r.target.queue).map((r) => [r.id, r] as const))(
@@ -223,14 +239,18 @@ describe("events", () => {
     (_, rule) => {
       const queue = rule.target.queue!;
       const mapping = Object.values(resourcesOf(dev.template, "AWS::Lambda::EventSourceMapping")).find(
-        (m) => JSON.stringify(m.Properties?.FunctionName) === JSON.stringify({ Ref: dev.logicalId(dev.stack.functions[rule.target.fn]) }),
+        (m) =>
+          JSON.stringify(m.Properties.FunctionName) ===
+          JSON.stringify({ Ref: dev.logicalId(dev.stack.functions[rule.target.fn]) }),
       );
       expect(mapping?.Properties).toMatchObject({
         BatchSize: queue.batchSize,
         MaximumBatchingWindowInSeconds: queue.maxBatchingWindowSeconds,
         FunctionResponseTypes: ["ReportBatchItemFailures"],
       });
-      const queueId = (mapping?.Properties?.EventSourceArn as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+      const queueId = (
+        must(mapping, "event source mapping").Properties.EventSourceArn as { "Fn::GetAtt": [string, string] }
+      )["Fn::GetAtt"][0];
       expect(resourcesOf(dev.template, "AWS::SQS::Queue")[queueId]?.Properties).toMatchObject({
         SqsManagedSseEnabled: true,
         RedrivePolicy: {
@@ -239,7 +259,7 @@ describe("events", () => {
         },
       });
       const rules = Object.values(resourcesOf(dev.template, "AWS::Events::Rule"));
-      const targets = rules.flatMap((r) => r.Properties?.Targets as { Arn: unknown }[]);
+      const targets = rules.flatMap((r) => r.Properties.Targets as { Arn: unknown }[]);
       expect(targets.map((t) => t.Arn)).toContainEqual({ "Fn::GetAtt": [queueId, "Arn"] });
     },
   );
@@ -250,8 +270,8 @@ describe("events", () => {
     for (const queueId of queues) {
       const denies = policies.some(
         (p) =>
-          JSON.stringify(p.Properties?.Queues).includes(`"${queueId}"`) &&
-          JSON.stringify(p.Properties?.PolicyDocument).includes('"aws:SecureTransport":"false"'),
+          JSON.stringify(p.Properties.Queues).includes(`"${queueId}"`) &&
+          JSON.stringify(p.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"'),
       );
       expect(denies, queueId).toBe(true);
     }
@@ -263,7 +283,7 @@ describe("schedules (from the stack's schedules prop)", () => {
     "%s invokes its function with its expression in its time zone",
     (_, schedule) => {
       const found = Object.values(resourcesOf(dev.template, "AWS::Scheduler::Schedule")).find(
-        (r) => r.Properties?.Description === schedule.description,
+        (r) => r.Properties.Description === schedule.description,
       );
       expect(found?.Properties).toMatchObject({
         ScheduleExpression: schedule.expression,
@@ -275,9 +295,9 @@ describe("schedules (from the stack's schedules prop)", () => {
           DeadLetterConfig: { Arn: { "Fn::GetAtt": [dev.logicalId(dev.stack.deadLetterQueue), "Arn"] } },
         },
       });
-      const roleId = ((found?.Properties?.Target as { RoleArn: { "Fn::GetAtt": [string, string] } }).RoleArn)[
-        "Fn::GetAtt"
-      ][0];
+      const roleId = (
+        must(found, "schedule").Properties.Target as { RoleArn: { "Fn::GetAtt": [string, string] } }
+      ).RoleArn["Fn::GetAtt"][0];
       const invoke = statementsOfRole(dev.template, roleId).filter((st) =>
         asList(st.Action).includes("lambda:InvokeFunction"),
       );
@@ -294,7 +314,7 @@ describe("schedules (from the stack's schedules prop)", () => {
 describe("sign-in", () => {
   it("has one group per role and the pre-token-generation V2 trigger", () => {
     const groups = Object.values(resourcesOf(dev.template, "AWS::Cognito::UserPoolGroup")).map(
-      (g) => g.Properties?.GroupName,
+      (g) => g.Properties.GroupName,
     );
     expect(groups.sort()).toEqual([...ROLES].sort());
     dev.template.hasResourceProperties("AWS::Cognito::UserPool", {
@@ -307,18 +327,22 @@ describe("sign-in", () => {
         },
       },
       Schema: Match.arrayWith([
-        Match.objectLike({ Name: COGNITO.businessUnitIdsAttribute, AttributeDataType: "String", Mutable: true }),
+        Match.objectLike({
+          Name: COGNITO.businessUnitIdsAttribute,
+          AttributeDataType: "String",
+          Mutable: true,
+        }),
       ]),
     });
   });
 
   it("does not let users write their own business units, and offers no OAuth redirect flows", () => {
     const client = Object.values(resourcesOf(dev.template, "AWS::Cognito::UserPoolClient"))[0];
-    const writable = client?.Properties?.WriteAttributes as string[];
+    const writable = client?.Properties.WriteAttributes as string[];
     expect(writable).toBeDefined();
     expect(writable).not.toContain(`custom:${COGNITO.businessUnitIdsAttribute}`);
-    expect(client?.Properties?.AllowedOAuthFlows).toBeUndefined();
-    expect(client?.Properties?.GenerateSecret).toBe(false);
+    expect(client?.Properties.AllowedOAuthFlows).toBeUndefined();
+    expect(client?.Properties.GenerateSecret).toBe(false);
   });
 });
 
@@ -341,8 +365,8 @@ describe("dashboard", () => {
       });
       const tlsOnly = policies.some(
         (p) =>
-          JSON.stringify(p.Properties?.Bucket) === JSON.stringify({ Ref: id }) &&
-          JSON.stringify(p.Properties?.PolicyDocument).includes('"aws:SecureTransport":"false"'),
+          JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: id }) &&
+          JSON.stringify(p.Properties.PolicyDocument).includes('"aws:SecureTransport":"false"'),
       );
       expect(tlsOnly, id).toBe(true);
     }
@@ -364,14 +388,19 @@ describe("dashboard", () => {
       }),
     });
     dev.template.hasResourceProperties("AWS::CloudFront::OriginAccessControl", {
-      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: "s3", SigningBehavior: "always" }),
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: "s3",
+        SigningBehavior: "always",
+      }),
     });
     // The only principal allowed to read the site is CloudFront, for this distribution.
     const sitePolicy = Object.values(resourcesOf(dev.template, "AWS::S3::BucketPolicy")).find(
-      (p) => JSON.stringify(p.Properties?.Bucket) === JSON.stringify({ Ref: siteId }),
+      (p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: siteId }),
     );
     const allows = (
-      sitePolicy?.Properties?.PolicyDocument as { Statement: { Effect: string; Principal: unknown }[] }
+      must(sitePolicy, "site bucket policy").Properties.PolicyDocument as {
+        Statement: { Effect: string; Principal: unknown }[];
+      }
     ).Statement.filter((st) => st.Effect === "Allow");
     expect(allows.length).toBeGreaterThan(0);
     for (const st of allows) {
@@ -389,7 +418,10 @@ describe("dashboard", () => {
 });
 
 describe("outputs", () => {
-  it.each(["ApiUrl", "DashboardUrl", "UserPoolId", "UserPoolClientId", "EventBusName"])("exports %s", (name) => {
-    expect(Object.keys(dev.template.findOutputs(name))).toEqual([name]);
-  });
+  it.each(["ApiUrl", "DashboardUrl", "UserPoolId", "UserPoolClientId", "EventBusName"])(
+    "exports %s",
+    (name) => {
+      expect(Object.keys(dev.template.findOutputs(name))).toEqual([name]);
+    },
+  );
 });
