@@ -1,7 +1,7 @@
 /**
  * The CDK app (`cdk.json`: `npx tsx infra/app.ts`). Synthesizes without AWS credentials; the
  * account and region come from the CLI's environment when deploying. Context settings (`-c key=value`
- * or `cdk.json`) are documented in infra/DEPLOY.md.
+ * or `cdk.json`) are documented in README.md ("Deploy").
  */
 import { App, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";

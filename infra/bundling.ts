@@ -9,7 +9,7 @@
  * EventBridge handler, over the 150 ms budget. Only the modules the SDK loads lazily, through
  * `await import()`, to find credentials when none are in the environment are left external: Lambda
  * always sets credentials in the environment, so they are never loaded there (and the runtime
- * provides them if they ever were). That keeps each bundle under 500 KB. See infra/DEPLOY.md.
+ * provides them if they ever were). That keeps each bundle under 500 KB. See README.md ("Deploy").
  */
 import { type BundlingOptions, LogLevel, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { BuildOptions } from "esbuild";
