@@ -3,7 +3,7 @@
  * `infra/declarations.ts`. The OpenAPI document is generated from this map and the schemas.
  */
 import * as z from "zod/mini";
-import { DevTokenRequest, DevTokenResponse, Health } from "./auth";
+import { Health } from "./auth";
 import { Catalog } from "./catalog";
 import { MetricsQuery, ProductLineMetrics } from "./metrics";
 import { QuarantinePage, QuarantineQuery, ReplayRequest, ReplayResult } from "./quarantine";
@@ -43,10 +43,5 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: "Replay quarantined signals whose product line now exists",
     request: ReplayRequest,
     response: ReplayResult,
-  },
-  "POST /v1/dev/token": {
-    summary: "Local mode only: a signed dev token for a role",
-    request: DevTokenRequest,
-    response: DevTokenResponse,
   },
 };

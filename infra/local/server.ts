@@ -184,6 +184,11 @@ export const createLocalServer = ({ devTokenKey, bus }: LocalServerOptions): Ser
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname;
+    try {
+      decodeURIComponent(path);
+    } catch {
+      return sendError(res, 400, "bad_request", "Malformed percent-encoding in the path");
+    }
     const method = req.method ?? "GET";
     if (!path.startsWith("/v1/")) {
       if (method === "GET" || method === "HEAD") return serveStatic(req, res, path);

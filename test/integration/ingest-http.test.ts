@@ -224,6 +224,32 @@ describe("quarantine and replay", () => {
   });
 });
 
+describe("replaying the whole quarantine", () => {
+  it("moves every signal whose line now exists and leaves the rest", async () => {
+    const waiting = [1, 2].map((i) => signal({ signalId: `all-${i}`, productLineId: "pl-late-arrival" }));
+    const stranger = signal({ signalId: "all-stranger", productLineId: "pl-still-unknown" });
+    await api.call("POST", "/v1/signals", { token: ingest, body: { signals: [...waiting, stranger] } });
+    const late = {
+      id: "pl-late-arrival",
+      name: "Late",
+      businessUnitId: "bu-home",
+      category: "small-appliance",
+    };
+    await api.call("PUT", "/v1/catalog", { token: cco, body: { businessUnits: [], productLines: [late] } });
+
+    const replay = await api.call("POST", "/v1/quarantine/replay", { token: cco });
+
+    expect(replay.status).toBe(200);
+    expect(replay.body.replayed).toBe(2);
+    const left = await api.call("GET", "/v1/quarantine?limit=500", { token: cco });
+    const ids = left.body.items.map((s: { signalId: string }) => s.signalId);
+    expect(ids).toContain("all-stranger");
+    expect(ids).not.toContain("all-1");
+    expect(replay.body.stillUnknown).toBe(ids.length);
+    expect((await metrics("pl-late-arrival")).n).toBe(2);
+  });
+});
+
 describe("catalog", () => {
   it("refuses a product line whose business unit does not exist, naming the field", async () => {
     const orphan = { id: "pl-orphan", name: "Orphan", businessUnitId: "bu-missing", category: "x" };
@@ -253,5 +279,15 @@ describe("catalog", () => {
     const bad = await api.call("GET", "/v1/product-lines/pl-kettle/metrics?period=2026-Q5", { token: cco });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe("period");
+  });
+});
+
+describe("the local gateway", () => {
+  it("answers a malformed percent-escape in the path with 400 and an unknown route with 404", async () => {
+    const token = await api.token("cco");
+    expect((await api.call("GET", "/v1/product-lines/%E0%A4%A/metrics?period=2026", { token })).status).toBe(
+      400,
+    );
+    expect((await api.call("GET", "/v1/nothing-here", { token })).status).toBe(404);
   });
 });
