@@ -9,3 +9,16 @@ export const SignalEvent = z.object({
   source: z.optional(z.string()),
   detail: z.unknown(),
 });
+
+/** Local mode only: `POST /v1/dev/events`, shaped like EventBridge PutEvents entries. */
+export const DevEventsRequest = z.object({
+  entries: z
+    .array(
+      z.object({
+        source: z.string().check(z.minLength(1)),
+        "detail-type": z.string().check(z.minLength(1)),
+        detail: z.unknown(),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(500)),
+});

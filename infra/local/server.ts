@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { DevTokenRequest } from "../../schemas/auth";
+import { DevEventsRequest } from "../../schemas/events";
 import { ROUTES, type RouteDeclaration } from "../declarations";
 import type { LocalEventBus } from "./event-bus";
 import { invoke } from "./functions";
@@ -141,18 +142,27 @@ export const createLocalServer = ({ devTokenKey, bus }: LocalServerOptions): Ser
         sendError(res, 403, "forbidden", "This needs one of the roles: ingest, cco");
         return true;
       }
-      let entries: unknown;
+      let parsed: ReturnType<typeof DevEventsRequest.safeParse>;
       try {
-        entries = (JSON.parse(body.toString("utf8")) as { entries?: unknown }).entries;
+        parsed = DevEventsRequest.safeParse(JSON.parse(body.toString("utf8")));
       } catch {
         sendError(res, 400, "bad_request", "Malformed JSON");
         return true;
       }
-      if (!Array.isArray(entries) || entries.length === 0 || entries.length > 500) {
-        sendError(res, 400, "validation_failed", "`entries` must be an array of 1..500 events");
+      if (!parsed.success) {
+        send(res, 400, {
+          error: {
+            code: "validation_failed",
+            message: "Invalid events",
+            details: parsed.error.issues.map((i) => ({
+              path: i.path.join(".") || "(root)",
+              message: i.message,
+            })),
+          },
+        });
         return true;
       }
-      send(res, 200, await bus.putEvents(entries as never));
+      send(res, 200, await bus.putEvents(parsed.data.entries));
       return true;
     }
     return false;

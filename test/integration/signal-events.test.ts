@@ -73,3 +73,15 @@ it("refuses events from a role that may not send signals", async () => {
   });
   expect(response.status).toBe(403);
 });
+
+it("refuses malformed event entries with 400 naming the field", async () => {
+  const response = await api.call("POST", "/v1/dev/events", {
+    token: await api.token("ingest"),
+    body: { entries: [event(signal()), null, { source: "x", detail: {} }] },
+  });
+  expect(response.status).toBe(400);
+  expect(response.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+    "entries.1",
+    "entries.2.detail-type",
+  ]);
+});
