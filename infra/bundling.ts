@@ -13,7 +13,8 @@
  */
 import { type BundlingOptions, LogLevel, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { BuildOptions } from "esbuild";
-import { COGNITO, FUNCTIONS } from "./declarations";
+import { COGNITO } from "#platform/cognito";
+import { FUNCTIONS } from "#platform/functions";
 
 /** DESIGN §5: a function's bundle, minified, in bytes (KB counted as 1,000 bytes). */
 export const BUNDLE_BUDGET_BYTES = 500_000;
@@ -22,7 +23,7 @@ export const COLD_IMPORT_BUDGET_MS = 150;
 
 /** Every function the stack deploys, by name, with its handler module (relative to the repository). */
 export const BUNDLES: readonly { name: string; entry: string }[] = [
-  ...Object.entries(FUNCTIONS).map(([name, declaration]) => ({ name, entry: declaration.entry })),
+  ...Object.values(FUNCTIONS).map(({ name, entry }) => ({ name, entry })),
   { name: "preTokenGeneration", entry: COGNITO.preTokenGeneration.entry },
 ];
 

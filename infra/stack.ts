@@ -73,21 +73,18 @@ import { Topic } from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
-import { ROLES } from "../schemas/common";
+import { routeKeyOf } from "#http/route";
+import { COGNITO } from "#platform/cognito";
+import { ENV } from "#platform/env";
+import { EVENT_RULES, type EventRuleDeclaration } from "#platform/events";
+import { FUNCTIONS, type FunctionName } from "#platform/functions";
+import type { FunctionDeclaration } from "#platform/lambda";
+import { SCHEDULES, type ScheduleDeclaration } from "#platform/schedules";
+import { TABLE } from "#platform/table";
+import { ROUTES } from "#routes/index";
+import { ROLES } from "#schemas/common";
 import type { Stage } from "./constructs/stage";
 import { StrawberryFunction } from "./constructs/strawberry-function";
-import {
-  COGNITO,
-  ENV,
-  EVENT_RULES,
-  FUNCTIONS,
-  type FunctionDeclaration,
-  type FunctionName,
-  ROUTES,
-  SCHEDULES,
-  type ScheduleDeclaration,
-  TABLE,
-} from "./declarations";
 
 /** The repository root: handler entries in the declarations are relative to it. */
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -209,19 +206,19 @@ export class StrawberryStack extends Stack {
       entry: join(PROJECT_ROOT, decl.entry),
       projectRoot: PROJECT_ROOT,
       stage,
-      description: decl.description,
+      description: decl.description ?? decl.name,
       timeoutSeconds: decl.timeoutSeconds,
       memoryMb: decl.memoryMb,
       logRetention,
     });
     const functions = {} as Record<FunctionName, StrawberryFunction>;
-    for (const [name, decl] of Object.entries(FUNCTIONS) as [FunctionName, FunctionDeclaration][]) {
-      const fn = new StrawberryFunction(this, `${pascal(name)}Function`, functionProps(decl));
+    for (const decl of Object.values(FUNCTIONS)) {
+      const fn = new StrawberryFunction(this, `${pascal(decl.name)}Function`, functionProps(decl));
       fn.bindTable(this.table, decl.dynamodb, { indexNames });
-      if (decl.hmacSecret) fn.bindSecret(this.hmacSecret, ENV.hmacSecretArn);
-      if (decl.cursorSecret) fn.bindSecret(this.cursorSecret, ENV.cursorSecretArn);
+      if (decl.secrets.includes("hmac")) fn.bindSecret(this.hmacSecret, ENV.hmacSecretArn);
+      if (decl.secrets.includes("cursor")) fn.bindSecret(this.cursorSecret, ENV.cursorSecretArn);
       if (decl.publishes) fn.bindEventBus(this.bus);
-      functions[name] = fn;
+      functions[decl.name] = fn;
     }
     this.functions = functions;
 
@@ -403,10 +400,11 @@ export class StrawberryStack extends Stack {
     });
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     for (const route of ROUTES) {
-      let integration = integrations.get(route.fn);
+      const name = route.fn.name;
+      let integration = integrations.get(name);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${pascal(route.fn)}Integration`, this.functions[route.fn]);
-        integrations.set(route.fn, integration);
+        integration = new HttpLambdaIntegration(`${pascal(name)}Integration`, this.functions[name]);
+        integrations.set(name, integration);
       }
       const isPublic = route.access === "public";
       const [httpRoute] = this.api.addRoutes({
@@ -418,21 +416,21 @@ export class StrawberryStack extends Stack {
       if (isPublic && httpRoute) {
         Validations.of(httpRoute).acknowledge({
           id: "AwsSolutions-APIG4",
-          reason: `${route.method} ${route.path} is declared public in infra/declarations.ts (DESIGN §4).`,
+          reason: `${routeKeyOf(route)} is declared public in its route entry (DESIGN §4).`,
         });
       }
     }
 
     // Inbound and governance events on the governance bus; queued targets get a DLQ and report
     // partial batch failures.
-    for (const ruleDecl of EVENT_RULES) {
-      const fn = this.functions[ruleDecl.target.fn];
+    for (const ruleDecl of EVENT_RULES as readonly EventRuleDeclaration[]) {
+      const fn = this.functions[ruleDecl.target.fn.name as FunctionName];
       const rule = new Rule(this, `${ruleDecl.id}Rule`, {
         eventBus: this.bus,
         description: ruleDecl.description,
         eventPattern: {
-          ...(ruleDecl.pattern.source ? { source: ruleDecl.pattern.source } : {}),
-          ...(ruleDecl.pattern["detail-type"] ? { detailType: ruleDecl.pattern["detail-type"] } : {}),
+          ...(ruleDecl.pattern.source ? { source: [...ruleDecl.pattern.source] } : {}),
+          ...(ruleDecl.pattern["detail-type"] ? { detailType: [...ruleDecl.pattern["detail-type"]] } : {}),
         },
       });
       const queued = ruleDecl.target.queue;
@@ -458,7 +456,11 @@ export class StrawberryStack extends Stack {
     }
 
     for (const schedule of props.schedules ?? SCHEDULES) {
-      const fn = this.functions[schedule.fn];
+      const fn = this.functions[schedule.fn.name as FunctionName];
+      if (!fn)
+        throw new Error(
+          `Schedule ${schedule.id} targets ${schedule.fn.name}, which is not a declared function`,
+        );
       new Schedule(this, `${schedule.id}Schedule`, {
         description: schedule.description,
         schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timeZone)),

@@ -34,3 +34,7 @@ export const Catalog = z
     }),
   );
 export type Catalog = z.infer<typeof Catalog>;
+
+/** `PUT /v1/catalog` answer: how many units and lines were upserted. */
+export const CatalogUpsertResult = z.object({ businessUnits: z.int(), productLines: z.int() });
+export type CatalogUpsertResult = z.infer<typeof CatalogUpsertResult>;

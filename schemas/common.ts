@@ -17,15 +17,26 @@ export type Role = z.infer<typeof Role>;
 /** A calendar date `YYYY-MM-DD` (a day in the policy time zone). */
 export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a date YYYY-MM-DD"));
 
+// The period grammar (DESIGN §2), written once: the schema checks the shape, and
+// `functions/core/period.ts` reads the same patterns to give a period its days.
+const QUARTER = String.raw`(\d{4})-Q([1-4])`;
+const YEAR = String.raw`(\d{4})`;
+const RANGE = String.raw`(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})`;
+
+/** One pattern per form of a period, anchored, with the parts captured. */
+export const PERIOD_PATTERNS = {
+  quarter: new RegExp(`^${QUARTER}$`),
+  year: new RegExp(`^${YEAR}$`),
+  range: new RegExp(`^${RANGE}$`),
+} as const;
+
+export const PERIOD_HINT =
+  "Expected a quarter (2026-Q3), a year (2026) or a date range (2026-09-01..2026-09-30)";
+
 /** A quarter (`2026-Q3`), a year (`2026`) or an inclusive date range (`2026-09-01..2026-09-30`). */
 export const PeriodText = z
   .string()
-  .check(
-    z.regex(
-      /^(\d{4}(-Q[1-4])?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/,
-      "Expected a quarter (2026-Q3), a year (2026) or a date range (2026-09-01..2026-09-30)",
-    ),
-  );
+  .check(z.regex(new RegExp(`^(?:${QUARTER}|${YEAR}|${RANGE})$`), PERIOD_HINT));
 
 /** Every list answers with this envelope; the cursor is opaque and signed. */
 export const pageOf = <T extends z.core.$ZodType>(item: T) =>

@@ -1,7 +1,31 @@
 import * as z from "zod/mini";
 import "./zod";
 
+/** Inbound: a channel's signal as an EventBridge event (the signal is the `detail`). */
 export const SIGNAL_DETAIL_TYPE = "Satisfaction Signal";
+
+/** The source of every event Strawberry publishes on the governance bus (DESIGN §4). */
+export const GOVERNANCE_SOURCE = "strawberry.governance";
+
+/** The detail types Strawberry publishes (DESIGN §4, "Events"). */
+export const GOVERNANCE_DETAIL_TYPES = [
+  "Notice Issued",
+  "Product Line Pulled",
+  "Product Line Relisted",
+  "Notice Overdue",
+  "Awards Published",
+  "Chase Raised",
+  "Chase Overdue",
+  "Andon Raised",
+  "Spike Detected",
+] as const;
+export type GovernanceDetailType = (typeof GOVERNANCE_DETAIL_TYPES)[number];
+
+/** An event to publish: its detail type and a JSON object as its detail. */
+export interface GovernanceEvent {
+  detailType: GovernanceDetailType;
+  detail: Record<string, unknown>;
+}
 
 /** An EventBridge event as SQS delivers it; `detail` is a signal, validated like an HTTP one. */
 export const SignalEvent = z.object({

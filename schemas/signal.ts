@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { documentedAs } from "./documented";
+import { FieldError } from "./error";
 import "./zod";
 
 export const CHANNELS = [
@@ -86,13 +88,19 @@ export const Signal = z
   );
 export type Signal = z.infer<typeof Signal>;
 
-/** The body of `POST /v1/signals`. Items are validated one by one so valid ones still land. */
-export const SignalBatch = z.object({
-  signals: z.array(z.unknown()).check(z.minLength(1), z.maxLength(500)),
-});
+/** Signals in one `POST /v1/signals` (DESIGN §4); the CLI batches by the same number. */
+export const MAX_SIGNALS_PER_BATCH = 500;
 
-export const FieldError = z.object({ path: z.string(), message: z.string() });
-export type FieldError = z.infer<typeof FieldError>;
+/**
+ * The body of `POST /v1/signals`. Items are validated one by one, so valid ones still land while
+ * each invalid one is rejected by its index; the OpenAPI document shows them as signals.
+ */
+export const SignalBatch = z.object({
+  signals: documentedAs(
+    z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_SIGNALS_PER_BATCH)),
+    z.array(Signal).check(z.minLength(1), z.maxLength(MAX_SIGNALS_PER_BATCH)),
+  ),
+});
 
 export const RejectedSignal = z.object({
   index: z.int(),

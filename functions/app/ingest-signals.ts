@@ -4,14 +4,15 @@
  * pseudonymized, day in the policy zone), then written once: counted when its product line is in
  * the catalog, quarantined otherwise.
  */
-import { ENV } from "../../infra/declarations";
-import { type IngestResult, type RejectedSignal, Signal, type StoredSignal } from "../../schemas/signal";
-import { fieldPath } from "../core/errors";
-import { checkOccurredAt, prepareSignal } from "../core/signal-rules";
-import { secretKey } from "../lib/secrets";
-import { findProductLines } from "../store/catalog-store";
-import { currentPolicy } from "../store/policy-store";
-import { writeSignals } from "../store/signal-store";
+
+import { checkOccurredAt, prepareSignal } from "#core/signal-rules";
+import { secretKey } from "#lib/secrets";
+import { ENV } from "#platform/env";
+import { fieldErrorsOf } from "#schemas/error";
+import { type IngestResult, type RejectedSignal, Signal, type StoredSignal } from "#schemas/signal";
+import { findProductLines } from "#store/catalog-store";
+import { currentPolicy } from "#store/policy-store";
+import { writeSignals } from "#store/signal-store";
 
 export interface IngestOutcome extends IngestResult {
   /** DynamoDB requests issued for the writes (catalog look-ups aside). */
@@ -36,7 +37,7 @@ export const ingestSignals = async (raw: readonly unknown[], now = new Date()): 
     const reject = (errors: RejectedSignal["errors"]) =>
       rejected.push({ index, ...(signalId !== undefined ? { signalId } : {}), errors });
     if (!parsed.success) {
-      reject(parsed.error.issues.map((i) => ({ path: fieldPath(i.path), message: i.message })));
+      reject(fieldErrorsOf(parsed.error));
       return;
     }
     const timing = checkOccurredAt(parsed.data.occurredAt, now, policy.retentionDays);

@@ -5,8 +5,8 @@
  * A redelivered message is a duplicate by its signalId, so nothing is counted twice.
  */
 import type { SQSBatchItemFailure, SQSRecord } from "aws-lambda";
-import { SignalEvent } from "../../schemas/events";
-import { logger } from "../lib/powertools";
+import { logger } from "#lib/powertools";
+import { SignalEvent } from "#schemas/events";
 import { ingestSignals } from "./ingest-signals";
 
 export interface MessagesOutcome {

@@ -2,14 +2,15 @@
  * Moves quarantined signals whose product line is now in the catalog through normal counting,
  * exactly once: the replay write is conditional on the signal still being quarantined.
  */
-import type { QuarantinedSignal, ReplayResult } from "../../schemas/quarantine";
-import type { StoredSignal } from "../../schemas/signal";
-import { dayOf } from "../core/period";
-import type { Item } from "../store/attributes";
-import { findProductLines } from "../store/catalog-store";
-import { currentPolicy } from "../store/policy-store";
-import { findQuarantined, listQuarantine } from "../store/quarantine-store";
-import { writeSignals } from "../store/signal-store";
+
+import { dayOf } from "#core/period";
+import type { QuarantinedSignal, ReplayResult } from "#schemas/quarantine";
+import type { StoredSignal } from "#schemas/signal";
+import type { Item } from "#store/attributes";
+import { findProductLines } from "#store/catalog-store";
+import { currentPolicy } from "#store/policy-store";
+import { findQuarantined, readQuarantinePage } from "#store/quarantine-store";
+import { writeSignals } from "#store/signal-store";
 
 const PAGE = 500;
 
@@ -36,7 +37,7 @@ export const replayQuarantine = async (signalIds?: readonly string[]): Promise<R
   }
   let start: Item | undefined;
   do {
-    const page = await listQuarantine(PAGE, start);
+    const page = await readQuarantinePage(PAGE, start);
     await replayPage(page.items);
     start = page.next;
   } while (start);

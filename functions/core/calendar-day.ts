@@ -3,7 +3,8 @@
  * and trends. Arithmetic goes through a UTC day number so that it never meets a DST transition.
  */
 
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a UTC day (calendar arithmetic here never meets a DST transition). */
+export const MS_PER_DAY = 86_400_000;
 const DAY_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds since the epoch of a UTC wall-clock time; unlike `Date.UTC`, years 0–99 stay as given. */

@@ -3,7 +3,7 @@
  * (negative rate), the flags of the pull-and-fix review and the Rotten Strawberry ranking, so it
  * lives in exactly one place.
  */
-import type { SignalKind } from "../../schemas/signal";
+import type { SignalKind } from "#schemas/signal";
 
 /** Highest score that is still negative, per scored kind. */
 const NEGATIVE_AT_OR_BELOW = { csat: 2, nps: 6, review: 2 } as const;

@@ -2,13 +2,12 @@
  * Reporting periods: quarters (`2026-Q3`), years (`2026`) and inclusive day ranges
  * (`2026-09-01..2026-09-30`), all made of calendar days in the policy's time zone (DESIGN §2).
  */
-import { dayNumber, isCalendarDay, utcMillis } from "./calendar-day";
+import { PERIOD_HINT, PERIOD_PATTERNS } from "#schemas/common";
+import { dayNumber, isCalendarDay, MS_PER_DAY, utcMillis } from "./calendar-day";
 import { ValidationError } from "./errors";
 
 export { addDays, daysIn, isCalendarDay } from "./calendar-day";
 export { dayOf, startOfDayInstant } from "./zoned-time";
-
-const MS_PER_DAY = 86_400_000;
 
 /** A period as inclusive calendar days. */
 export interface Period {
@@ -24,9 +23,6 @@ export interface Period {
 /** A range may span at most this many years: wider ones would read too many daily rollups per request. */
 export const MAX_RANGE_YEARS = 3;
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-const YEAR = /^(\d{4})$/;
-const RANGE = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/;
 const QUARTER_BOUNDS = [
   ["01-01", "03-31"],
   ["04-01", "06-30"],
@@ -78,16 +74,17 @@ function sameDayYearsLater(day: string, years: number): number {
  * {@link MAX_RANGE_YEARS} years.
  */
 export function parsePeriod(text: string): Period {
-  const quarter = QUARTER.exec(text);
+  const quarter = PERIOD_PATTERNS.quarter.exec(text);
   if (quarter !== null) {
     const [, year, q] = quarter as unknown as [string, string, string];
     const [first, last] = QUARTER_BOUNDS[Number(q) - 1]!;
     return { text, kind: "quarter", from: `${year}-${first}`, to: `${year}-${last}` };
   }
-  if (YEAR.test(text)) return { text, kind: "year", from: `${text}-01-01`, to: `${text}-12-31` };
-  const range = RANGE.exec(text);
+  if (PERIOD_PATTERNS.year.test(text))
+    return { text, kind: "year", from: `${text}-01-01`, to: `${text}-12-31` };
+  const range = PERIOD_PATTERNS.range.exec(text);
   if (range === null) {
-    throw invalid("Expected a quarter (2026-Q3), a year (2026) or a date range (2026-09-01..2026-09-30)");
+    throw invalid(PERIOD_HINT);
   }
   const [, from, to] = range as unknown as [string, string, string];
   for (const day of [from, to]) {

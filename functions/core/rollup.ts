@@ -10,7 +10,7 @@ import {
   type Reason,
   type Severity,
   type SignalKind,
-} from "../../schemas/signal";
+} from "#schemas/signal";
 import { isNegative } from "./negative";
 import { type Interval, wilsonInterval } from "./wilson";
 

@@ -2,14 +2,13 @@
  * The ingest rules of a signal that need the clock, the policy or a secret (the shape rules live
  * in `schemas/signal.ts`), and the turning of a valid signal into what is stored.
  */
-import type { Signal, StoredSignal } from "../../schemas/signal";
-import type { FieldIssue } from "./errors";
+import type { Signal, StoredSignal } from "#schemas/signal";
+import { MS_PER_DAY } from "./calendar-day";
+import type { FieldError } from "./errors";
 import { isNegative } from "./negative";
 import { maskPii } from "./pii";
 import { pseudonymize } from "./pseudonym";
 import { dayOf } from "./zoned-time";
-
-const MS_PER_DAY = 86_400_000;
 
 /** How far in the future `occurredAt` may be: channel clocks drift, but not by more than this. */
 export const MAX_FUTURE_SKEW_MINUTES = 5;
@@ -21,7 +20,7 @@ export const MAX_FUTURE_SKEW_MINUTES = 5;
  *
  * @returns the issues, at path `occurredAt`; empty when it is acceptable.
  */
-export function checkOccurredAt(occurredAt: string, now: Date, retentionDays: number): FieldIssue[] {
+export function checkOccurredAt(occurredAt: string, now: Date, retentionDays: number): FieldError[] {
   const at = Date.parse(occurredAt);
   if (Number.isNaN(at))
     return [{ path: "occurredAt", message: "Expected an ISO-8601 date-time with offset" }];
@@ -92,5 +91,5 @@ export function prepareSignal(signal: Signal, ctx: PrepareContext): StoredSignal
 export function expiresAtEpochSeconds(occurredAt: string, retentionDays: number): number {
   const at = Date.parse(occurredAt);
   if (Number.isNaN(at)) throw new RangeError(`Not a valid instant: ${occurredAt}`);
-  return Math.floor(at / 1000) + retentionDays * 86_400;
+  return Math.floor((at + retentionDays * MS_PER_DAY) / 1000);
 }

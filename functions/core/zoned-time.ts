@@ -2,9 +2,7 @@
  * Instants seen through an IANA time zone, with nothing but `Intl`. Periods are computed in the
  * policy's zone (DESIGN §2), so a signal at 2026-06-30T16:30Z counts for 1 July in Shanghai.
  */
-import { dayNumber, utcMillis } from "./calendar-day";
-
-const MS_PER_DAY = 86_400_000;
+import { dayNumber, MS_PER_DAY, utcMillis } from "./calendar-day";
 
 // Building a DateTimeFormat costs far more than using one, and `dayOf` runs for every ingested
 // signal, so one formatter per zone (and per shape) is kept for the life of the process.

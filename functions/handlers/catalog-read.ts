@@ -1,4 +1,5 @@
-import { apiHandler } from "../lib/http";
-import { readCatalog } from "../store/catalog-store";
+import { apiHandler } from "#http/api-handler";
+import * as routes from "#routes/catalog";
+import { readCatalog } from "#store/catalog-store";
 
-export const handler = apiHandler("catalogRead", async () => ({ body: await readCatalog() }));
+export const handler = apiHandler(routes.getCatalog, () => readCatalog());

@@ -6,9 +6,9 @@
  * writable by administrators only (see the app client in infra/stack.ts).
  */
 import type { PreTokenGenerationV2TriggerEvent } from "aws-lambda";
-import { COGNITO } from "../../infra/declarations";
-import { Id } from "../../schemas/common";
-import { logger } from "../lib/powertools";
+import { logger } from "#lib/powertools";
+import { COGNITO } from "#platform/cognito";
+import { Id } from "#schemas/common";
 
 const ATTRIBUTE = `custom:${COGNITO.businessUnitIdsAttribute}`;
 

@@ -1,3 +1,4 @@
-import { apiHandler } from "../lib/http";
+import { apiHandler } from "#http/api-handler";
+import * as routes from "#routes/system";
 
-export const handler = apiHandler("health", async () => ({ body: { status: "ok" } }));
+export const handler = apiHandler(routes.getHealth, async () => ({ status: "ok" as const }));

@@ -1,10 +1,6 @@
-import { ReplayRequest } from "../../schemas/quarantine";
-import { replayQuarantine } from "../app/replay-quarantine";
-import { apiHandler, jsonBody, parseWith } from "../lib/http";
+import { replayQuarantine } from "#app/replay-quarantine";
+import { apiHandler } from "#http/api-handler";
+import * as routes from "#routes/quarantine";
 
-/** `POST /v1/quarantine/replay`: all quarantined signals, or the ids given. */
-export const handler = apiHandler("quarantineReplay", async ({ event }) => {
-  const body = event.body ? jsonBody(event) : {};
-  const { signalIds } = parseWith(ReplayRequest, body, "request");
-  return { body: await replayQuarantine(signalIds) };
-});
+/** All quarantined signals, or the ids given. */
+export const handler = apiHandler(routes.replayQuarantine, ({ body }) => replayQuarantine(body?.signalIds));

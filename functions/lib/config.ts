@@ -1,5 +1,5 @@
 /** Configuration read from the environment once, failing fast and by name when something is missing. */
-import { ENV } from "../../infra/declarations";
+import { ENV } from "#platform/env";
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -8,6 +8,9 @@ const required = (name: string): string => {
 };
 
 export const tableName = (): string => required(ENV.tableName);
+
+/** The governance bus the publisher puts events on. */
+export const eventBusName = (): string => required(ENV.busName);
 
 /** `local` in the local runtime; `dev`/`prod` when deployed. */
 export const stage = (): string => process.env[ENV.stage] ?? "dev";

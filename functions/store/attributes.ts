@@ -48,3 +48,22 @@ const valueSize = (value: AttributeValue): number => {
   if (value.L !== undefined) return 3 + value.L.reduce((sum, v) => sum + 1 + valueSize(v), 0);
   return 0;
 };
+
+/**
+ * A query's `ExclusiveStartKey` from a page position. Positions come back from signed cursors, so
+ * they are ours; the shape is still checked, so that a position from an older release (or a bug)
+ * fails as a bad position rather than as a malformed DynamoDB request.
+ * @throws TypeError when the position is not a key of string and number attributes.
+ */
+export const startKeyOf = (position: unknown): Item | undefined => {
+  if (position === undefined || position === null) return undefined;
+  if (typeof position !== "object" || Array.isArray(position)) throw new TypeError("Not a key position");
+  const key: Item = {};
+  for (const [name, value] of Object.entries(position)) {
+    const attribute = value as { S?: unknown; N?: unknown } | null;
+    if (typeof attribute?.S === "string") key[name] = { S: attribute.S };
+    else if (typeof attribute?.N === "string") key[name] = { N: attribute.N };
+    else throw new TypeError(`Not a key position: attribute ${name}`);
+  }
+  return key;
+};

@@ -3,41 +3,39 @@
  * deleted, so a line once found stays cached for the life of the container; unknown ids are
  * looked up again every time (the CCO team may have just added them).
  */
-import {
-  BatchGetItemCommand,
-  BatchWriteItemCommand,
-  QueryCommand,
-  type WriteRequest,
-} from "@aws-sdk/client-dynamodb";
-import type { BusinessUnit, Catalog, ProductLine } from "../../schemas/catalog";
-import { dynamodb } from "../lib/clients";
+import { QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { dynamodb } from "#lib/clients";
+import { BusinessUnit, type Catalog, ProductLine } from "#schemas/catalog";
 import { fromItem, type Item, toItem } from "./attributes";
+import { batchGetItems, batchWriteItems } from "./batch";
 import { businessUnitKey, CATALOG_PK, productLineKey } from "./keys";
-import { withUnprocessedRetries } from "./retry";
+import { MAX_TRANSACTION_ITEMS } from "./limits";
 import { TABLE_NAME } from "./table";
 
 const knownLines = new Map<string, ProductLine>();
 const MAX_CACHED = 200_000;
 
-export const putCatalog = async (
+/**
+ * Stores the units and lines given (an upsert). Up to {@link MAX_TRANSACTION_ITEMS} items are
+ * written in one transaction, all or nothing; a larger catalog is written units first, in batches
+ * (a failure may leave part of it stored; sending it again completes it, since every write is an
+ * idempotent put).
+ */
+export const writeCatalog = async (
   catalog: Catalog,
 ): Promise<{ businessUnits: number; productLines: number }> => {
-  const requests: WriteRequest[] = [
-    ...catalog.businessUnits.map((bu) => ({
-      PutRequest: { Item: toItem({ ...businessUnitKey(bu.id), ...bu }) },
-    })),
-    ...catalog.productLines.map((pl) => ({
-      PutRequest: { Item: toItem({ ...productLineKey(pl.id), ...pl }) },
-    })),
+  const items = [
+    ...catalog.businessUnits.map((bu) => toItem({ ...businessUnitKey(bu.id), ...bu })),
+    ...catalog.productLines.map((pl) => toItem({ ...productLineKey(pl.id), ...pl })),
   ];
-  for (let i = 0; i < requests.length; i += 25) {
-    const chunk = requests.slice(i, i + 25);
-    await withUnprocessedRetries(chunk, async (pending) => {
-      const out = await dynamodb.send(
-        new BatchWriteItemCommand({ RequestItems: { [TABLE_NAME()]: pending } }),
-      );
-      return out.UnprocessedItems?.[TABLE_NAME()] ?? [];
-    });
+  if (items.length > 0 && items.length <= MAX_TRANSACTION_ITEMS) {
+    await dynamodb.send(
+      new TransactWriteItemsCommand({
+        TransactItems: items.map((Item) => ({ Put: { TableName: TABLE_NAME(), Item } })),
+      }),
+    );
+  } else {
+    await batchWriteItems(items.map((Item) => ({ PutRequest: { Item } })));
   }
   for (const pl of catalog.productLines) knownLines.set(pl.id, pl);
   return { businessUnits: catalog.businessUnits.length, productLines: catalog.productLines.length };
@@ -57,9 +55,9 @@ export const readCatalog = async (): Promise<Catalog> => {
       }),
     );
     for (const item of out.Items ?? []) {
-      const { pk: _pk, sk, ...rest } = fromItem(item);
-      if (String(sk).startsWith("BU#")) businessUnits.push(rest as BusinessUnit);
-      else productLines.push(rest as ProductLine);
+      const values = fromItem(item);
+      if (String(values.sk).startsWith("BU#")) businessUnits.push(BusinessUnit.parse(values));
+      else productLines.push(ProductLine.parse(values));
     }
     start = out.LastEvaluatedKey;
   } while (start);
@@ -75,20 +73,10 @@ export const findProductLines = async (ids: Iterable<string>): Promise<Map<strin
     if (cached) found.set(id, cached);
     else missing.push(id);
   }
-  for (let i = 0; i < missing.length; i += 100) {
-    const keys = missing.slice(i, i + 100).map((id) => toItem(productLineKey(id)));
-    await withUnprocessedRetries(keys, async (pending) => {
-      const out = await dynamodb.send(
-        new BatchGetItemCommand({ RequestItems: { [TABLE_NAME()]: { Keys: pending } } }),
-      );
-      for (const item of out.Responses?.[TABLE_NAME()] ?? []) {
-        const { pk: _pk, sk: _sk, ...rest } = fromItem(item);
-        const line = rest as ProductLine;
-        found.set(line.id, line);
-        if (knownLines.size < MAX_CACHED) knownLines.set(line.id, line);
-      }
-      return out.UnprocessedKeys?.[TABLE_NAME()]?.Keys ?? [];
-    });
+  for (const item of await batchGetItems(missing.map((id) => toItem(productLineKey(id))))) {
+    const line = ProductLine.parse(fromItem(item));
+    found.set(line.id, line);
+    if (knownLines.size < MAX_CACHED) knownLines.set(line.id, line);
   }
   return found;
 };
@@ -101,19 +89,7 @@ export const forgetCachedProductLines = () => knownLines.clear();
 
 /** Which of these business unit ids are in the catalog. */
 export const findBusinessUnitIds = async (ids: Iterable<string>): Promise<Set<string>> => {
-  const found = new Set<string>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    const keys = unique.slice(i, i + 100).map((id) => toItem(businessUnitKey(id)));
-    await withUnprocessedRetries(keys, async (pending) => {
-      const out = await dynamodb.send(
-        new BatchGetItemCommand({
-          RequestItems: { [TABLE_NAME()]: { Keys: pending, ProjectionExpression: "id" } },
-        }),
-      );
-      for (const item of out.Responses?.[TABLE_NAME()] ?? []) if (item.id?.S) found.add(item.id.S);
-      return out.UnprocessedKeys?.[TABLE_NAME()]?.Keys ?? [];
-    });
-  }
-  return found;
+  const keys = [...new Set(ids)].map((id) => toItem(businessUnitKey(id)));
+  const items = await batchGetItems(keys, ["id"]);
+  return new Set(items.map((item) => item.id?.S).filter((id): id is string => id !== undefined));
 };

@@ -1,7 +1,7 @@
 /**
  * Item keys of the single table (see README "Table design"). Every key shape lives here.
  */
-import { TABLE } from "../../infra/declarations";
+import { TABLE } from "#platform/table";
 
 export const CATALOG_PK = "CATALOG";
 export const businessUnitKey = (id: string) => ({ pk: CATALOG_PK, sk: `BU#${id}` });

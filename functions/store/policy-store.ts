@@ -3,8 +3,8 @@
  * stored, the defaults of DESIGN §2 are version 1. Cached briefly: ingest reads it per batch.
  */
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
-import { DEFAULT_POLICY, Policy } from "../../schemas/policy";
-import { dynamodb } from "../lib/clients";
+import { dynamodb } from "#lib/clients";
+import { DEFAULT_POLICY, Policy } from "#schemas/policy";
 import { toItem } from "./attributes";
 import { currentPolicyKey } from "./keys";
 import { TABLE_NAME } from "./table";

@@ -3,8 +3,8 @@
  * days, never with signals.
  */
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
-import { addCounts, ROLLUP_COUNTER_KEYS, type RollupCounts } from "../core/rollup";
-import { dynamodb } from "../lib/clients";
+import { addCounts, ROLLUP_COUNTER_KEYS, type RollupCounts } from "#core/rollup";
+import { dynamodb } from "#lib/clients";
 import type { Item } from "./attributes";
 import { ROLLUP_SHARDS, rollupPk } from "./keys";
 import { TABLE_NAME } from "./table";

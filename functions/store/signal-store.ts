@@ -14,17 +14,19 @@ import {
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
-import type { StoredSignal } from "../../schemas/signal";
-import { addCounts, countsOfSignal, type RollupCounts } from "../core/rollup";
-import { expiresAtEpochSeconds } from "../core/signal-rules";
-import { dynamodb } from "../lib/clients";
+import { addCounts, countsOfSignal, type RollupCounts } from "#core/rollup";
+import { expiresAtEpochSeconds } from "#core/signal-rules";
+import { backoff } from "#lib/backoff";
+import { dynamodb } from "#lib/clients";
+import type { StoredSignal } from "#schemas/signal";
 import { type Item, toItem } from "./attributes";
+import { MAX_ATTEMPTS } from "./batch";
 import { quarantineGsiKeys, ROLLUP_SHARDS, rollupKey, signalKey, voiceGsiKeys } from "./keys";
-import { backoff, MAX_ATTEMPTS } from "./retry";
+import { MAX_TRANSACTION_ITEMS } from "./limits";
 import { TABLE_NAME } from "./table";
 
-/** DynamoDB's limit on items in one TransactWriteItems call. */
-export const MAX_TRANSACTION_ITEMS = 100;
+export { MAX_TRANSACTION_ITEMS };
+
 /** Transactions of one batch in flight at once. */
 const PARALLEL_TRANSACTIONS = 4;
 

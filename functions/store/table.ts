@@ -1,4 +1,4 @@
-import { tableName } from "../lib/config";
+import { tableName } from "#lib/config";
 
 /** The table name, resolved once. */
 export const TABLE_NAME = (() => {

@@ -3,7 +3,7 @@
  * bodies, and every failure as an `ApiError` — HTTP errors with the server's
  * `{"error":{"code","message","details"?}}`, and network failures with `status` 0.
  */
-import type { Role } from "../../schemas/common";
+import type { Role } from "#schemas/common";
 
 export interface ApiErrorDetail {
   path: string;

@@ -4,7 +4,7 @@
  * each rejection back to the line of the file it came from. Re-running an import is harmless: the
  * server stores each `signalId` once and counts repeats as duplicates.
  */
-import { IngestResult } from "../../schemas/signal";
+import { IngestResult } from "#schemas/signal";
 import { type ApiClient, ApiError } from "./api-client";
 import type { FieldError, SignalRecord } from "./signal-file";
 

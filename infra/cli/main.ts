@@ -5,7 +5,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { demoCatalog, demoSignals, UNLISTED_PRODUCT_LINE_ID } from "../local/demo-data";
+import { demoCatalog, demoSignals, UNLISTED_PRODUCT_LINE_ID } from "#infra/local/demo-data";
 import { ApiClient, ApiError, requestDevToken } from "./api-client";
 import {
   createProgress,

@@ -8,7 +8,8 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
-import { type FieldError, Signal } from "../../schemas/signal";
+import type { FieldError } from "#schemas/error";
+import { Signal } from "#schemas/signal";
 import { CsvError, type CsvRecord, readCsvRecords } from "./csv";
 
 export type { FieldError };

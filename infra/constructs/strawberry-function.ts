@@ -13,8 +13,8 @@ import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
-import { cdkBundling } from "../bundling";
-import { ENV } from "../declarations";
+import { cdkBundling } from "#infra/bundling";
+import { ENV } from "#platform/env";
 import { logLevelFor, type Stage } from "./stage";
 
 export interface StrawberryFunctionProps {

@@ -9,8 +9,8 @@
  * complaints every quarter; two small lines get too few signals to be judged on rate; and a line
  * that is not in the catalog gets about twenty signals, which end up in the quarantine.
  */
-import type { Catalog } from "../../schemas/catalog";
-import type { Channel, Reason, Severity, Signal, SignalKind } from "../../schemas/signal";
+import type { Catalog } from "#schemas/catalog";
+import type { Channel, Reason, Severity, Signal, SignalKind } from "#schemas/signal";
 
 // ---------------------------------------------------------------------------------------------
 // Random numbers

@@ -2,11 +2,14 @@
  * An in-process event bus applying the same rules as the CDK stack (`EVENT_RULES`): matching
  * events go to their target, through an emulated SQS queue when the rule says so (batches,
  * partial batch failures redelivered up to `maxReceiveCount` times, then a dead-letter list).
+ * It is also the publisher's transport locally (`put`), behind the interface EventBridge has when
+ * deployed; a function that publishes without declaring it is refused, as IAM would refuse it.
  */
 import { randomUUID } from "node:crypto";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { EVENT_RULES, type EventRuleDeclaration } from "../declarations";
-import { invoke } from "./functions";
+import type { BusEntry, EntryFailure, EventTransport } from "#lib/events";
+import { EVENT_RULES, type EventRuleDeclaration } from "#platform/events";
+import { currentFunction, invoke } from "./functions";
 
 export interface BusEvent {
   source: string;
@@ -27,11 +30,30 @@ export const matches = (rule: EventRuleDeclaration, event: BusEvent): boolean =>
   (!rule.pattern.source || rule.pattern.source.includes(event.source)) &&
   (!rule.pattern["detail-type"] || rule.pattern["detail-type"].includes(event["detail-type"]));
 
-export class LocalEventBus {
+export class LocalEventBus implements EventTransport {
   readonly deadLetters: { rule: string; body: string }[] = [];
+  /** Every event put on the bus, in order (what a test or a look at the bus wants to see). */
+  readonly published: BusEvent[] = [];
+
+  /** The publisher's side: accepts entries as EventBridge's PutEvents does, then delivers them. */
+  async put(entries: readonly BusEntry[]): Promise<readonly (EntryFailure | undefined)[]> {
+    const fn = currentFunction();
+    if (fn && !fn.publishes)
+      throw Object.assign(new Error(`Function ${fn.name} is not allowed to perform events:PutEvents`), {
+        name: "AccessDeniedException",
+      });
+    const events = entries.map((e) => ({
+      source: e.source,
+      "detail-type": e.detailType,
+      detail: JSON.parse(e.detail),
+    }));
+    await this.putEvents(events);
+    return entries.map(() => undefined);
+  }
 
   async putEvents(events: readonly BusEvent[]): Promise<DeliveryReport> {
     const report: DeliveryReport = { matched: 0, delivered: 0, redelivered: 0, deadLettered: 0 };
+    this.published.push(...events);
     for (const rule of EVENT_RULES) {
       const envelopes = events
         .filter((e) => matches(rule, e))
@@ -49,7 +71,7 @@ export class LocalEventBus {
       if (envelopes.length === 0) continue;
       report.matched += envelopes.length;
       if (!rule.target.queue) {
-        for (const envelope of envelopes) await invoke(rule.target.fn, envelope);
+        for (const envelope of envelopes) await invoke(rule.target.fn.name, envelope);
         report.delivered += envelopes.length;
         continue;
       }
@@ -74,7 +96,7 @@ export class LocalEventBus {
         const event: SQSEvent = { Records: batch.map((m) => sqsRecord(m.body, m.messageId, m.receiveCount)) };
         let failed: Set<string>;
         try {
-          const response = (await invoke(rule.target.fn, event)) as SQSBatchResponse | undefined;
+          const response = (await invoke(rule.target.fn.name, event)) as SQSBatchResponse | undefined;
           failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
         } catch {
           failed = new Set(batch.map((m) => m.messageId));

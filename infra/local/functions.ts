@@ -1,13 +1,22 @@
-/** Loads the declared handlers in-process and invokes them with a Lambda-like context. */
+/**
+ * Loads the declared handlers in-process and invokes them with a Lambda-like context. Each
+ * invocation runs inside an async context naming its function, so the local runtime can hold it to
+ * the AWS access it declares (see `./least-privilege.ts`), as IAM does when deployed.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Context } from "aws-lambda";
-import { FUNCTIONS, type FunctionName } from "../declarations";
+import { FUNCTIONS, type FunctionName, type ResolvedFunction } from "#platform/functions";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 const loaded = new Map<FunctionName, Promise<Handler>>();
+const running = new AsyncLocalStorage<ResolvedFunction>();
+
+/** The function whose invocation is running here, if any. */
+export const currentFunction = (): ResolvedFunction | undefined => running.getStore();
 
 const load = (fn: FunctionName): Promise<Handler> => {
   let handler = loaded.get(fn);
@@ -20,19 +29,16 @@ const load = (fn: FunctionName): Promise<Handler> => {
   return handler;
 };
 
-const contextFor = (fn: FunctionName): Context => {
-  const timeoutMs =
-    ("timeoutSeconds" in FUNCTIONS[fn] ? (FUNCTIONS[fn] as { timeoutSeconds: number }).timeoutSeconds : 10) *
-    1000;
-  const deadline = Date.now() + timeoutMs;
+const contextFor = (fn: ResolvedFunction): Context => {
+  const deadline = Date.now() + (fn.timeoutSeconds ?? 10) * 1000;
   return {
     callbackWaitsForEmptyEventLoop: false,
-    functionName: `strawberry-local-${fn}`,
+    functionName: `strawberry-local-${fn.name}`,
     functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:strawberry-local-${fn}`,
-    memoryLimitInMB: "256",
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:strawberry-local-${fn.name}`,
+    memoryLimitInMB: String(fn.memoryMb ?? 256),
     awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/strawberry-local-${fn}`,
+    logGroupName: `/aws/lambda/strawberry-local-${fn.name}`,
     logStreamName: "local",
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
@@ -41,5 +47,10 @@ const contextFor = (fn: FunctionName): Context => {
   };
 };
 
-export const invoke = async (fn: FunctionName, event: unknown): Promise<unknown> =>
-  (await load(fn))(event, contextFor(fn));
+/** Runs function `name`'s handler on `event`, as Lambda would. */
+export const invoke = async (name: string, event: unknown): Promise<unknown> => {
+  const fn = (FUNCTIONS as Record<string, ResolvedFunction | undefined>)[name];
+  if (!fn) throw new Error(`No function ${name} is declared`);
+  const handler = await load(fn.name);
+  return running.run(fn, () => handler(event, contextFor(fn)));
+};

@@ -4,9 +4,12 @@
  */
 import type { AddressInfo } from "node:net";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { ENV } from "../declarations";
+import { dynamodb as handlersClient } from "#lib/clients";
+import { useEventTransport } from "#lib/events";
+import { ENV } from "#platform/env";
 import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
 import { LocalEventBus } from "./event-bus";
+import { enforceDeclaredAccess } from "./least-privilege";
 import { loadOrCreateLocalKeys } from "./secrets";
 import { createLocalServer } from "./server";
 import { createTable } from "./table";
@@ -74,6 +77,8 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<Runtim
     throw error;
   }
   const bus = new LocalEventBus();
+  useEventTransport(bus);
+  enforceDeclaredAccess(handlersClient);
   const server = createLocalServer({ devTokenKey: keys.devTokenKey, bus });
   const host = options.host ?? "127.0.0.1";
   try {

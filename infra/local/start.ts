@@ -4,7 +4,7 @@
  */
 import "./node-support";
 import { parseArgs } from "node:util";
-import { runCli } from "../cli/main";
+import { runCli } from "#infra/cli/main";
 import { JavaMissingError } from "./dynamodb-local";
 import { startRuntime } from "./runtime";
 

@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { TABLE } from "../declarations";
+import { TABLE } from "#platform/table";
 
 export const createTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
   const attributes = new Set<string>([TABLE.partitionKey, TABLE.sortKey]);

@@ -21,8 +21,8 @@ import {
   COLD_IMPORT_BUDGET_MS,
   esbuildOptions,
   LAZY_EXTERNAL_MODULES,
-} from "../../infra/bundling";
-import { ENV } from "../../infra/declarations";
+} from "#infra/bundling";
+import { ENV } from "#platform/env";
 
 const RUNS = 7;
 const root = fileURLToPath(new URL("../..", import.meta.url));

@@ -14,14 +14,14 @@ import {
   type TransactWriteItemsCommandInput,
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
-import { prepareSignal } from "../../functions/core/signal-rules";
-import { dynamodb as handlerClient } from "../../functions/lib/clients";
-import { itemSize } from "../../functions/store/attributes";
-import { planTransactions, signalItem, transactionItems } from "../../functions/store/signal-store";
-import { startRuntime } from "../../infra/local/runtime";
-import { createTable } from "../../infra/local/table";
-import { DEFAULT_POLICY } from "../../schemas/policy";
-import type { Signal, StoredSignal } from "../../schemas/signal";
+import { prepareSignal } from "#core/signal-rules";
+import { startRuntime } from "#infra/local/runtime";
+import { createTable } from "#infra/local/table";
+import { dynamodb as handlerClient } from "#lib/clients";
+import { DEFAULT_POLICY } from "#schemas/policy";
+import type { Signal, StoredSignal } from "#schemas/signal";
+import { itemSize } from "#store/attributes";
+import { planTransactions, signalItem, transactionItems } from "#store/signal-store";
 
 const SIGNALS = Number(process.env.BENCH_SIGNALS ?? 20_000);
 const BATCH = 500;

@@ -2,7 +2,7 @@
  * `npm run bench [-- ingest|bundles ...]`: prints measured figures. Nothing here is asserted by
  * the tests; budgets are shown as PASS/FAIL beside the figures.
  */
-import "../../infra/local/node-support";
+import "#infra/local/node-support";
 import { benchBundles } from "./bundles";
 import { benchIngest } from "./ingest";
 

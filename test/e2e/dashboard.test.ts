@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "../../infra/local/runtime";
-import { currentQuarter, signal } from "../integration/fixtures";
-import { apiOf, startTestRuntime } from "../integration/harness";
+import type { Runtime } from "#infra/local/runtime";
+import { currentQuarter, signal } from "#test/integration/fixtures";
+import { apiOf, startTestRuntime } from "#test/integration/harness";
 import { launchChromium } from "./browser";
 
 const HOSTILE = `<img src=x onerror="window.__xss=1">`;

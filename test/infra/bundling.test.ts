@@ -16,8 +16,9 @@ import {
   MAIN_FIELDS,
   NODE_TARGET,
   REQUIRE_BANNER,
-} from "../../infra/bundling";
-import { COGNITO, FUNCTIONS } from "../../infra/declarations";
+} from "#infra/bundling";
+import { COGNITO } from "#platform/cognito";
+import { FUNCTIONS, type FunctionName } from "#platform/functions";
 import { resourcesOf, SYNTH_TIMEOUT_MS, type Synthesized, synthesize } from "./fixture";
 
 describe("bundling settings", () => {
@@ -62,9 +63,7 @@ describe("the stack's bundles", () => {
 
   const assetDirOf = (name: string): string => {
     const fn =
-      name === "preTokenGeneration"
-        ? s.stack.preTokenFunction
-        : s.stack.functions[name as keyof typeof FUNCTIONS];
+      name === "preTokenGeneration" ? s.stack.preTokenFunction : s.stack.functions[name as FunctionName];
     const code = resourcesOf(s.template, "AWS::Lambda::Function")[s.logicalId(fn)]?.Properties.Code as {
       S3Key: string;
     };

@@ -6,9 +6,10 @@
 import { App, type CfnElement, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { IConstruct } from "constructs";
-import type { Stage } from "../../infra/constructs/stage";
-import { FUNCTIONS, type FunctionName, type ScheduleDeclaration } from "../../infra/declarations";
-import { StrawberryStack, type StrawberryStackProps } from "../../infra/stack";
+import type { Stage } from "#infra/constructs/stage";
+import { StrawberryStack, type StrawberryStackProps } from "#infra/stack";
+import { FUNCTIONS } from "#platform/functions";
+import type { ScheduleDeclaration } from "#platform/schedules";
 
 /** Generous: synthesis with real bundling takes seconds on a busy machine. */
 export const SYNTH_TIMEOUT_MS = 180_000;
@@ -20,7 +21,7 @@ export const SAMPLE_SCHEDULES: readonly ScheduleDeclaration[] = [
     description: "Pull-and-fix review of the quarter that just ended",
     expression: "cron(0 2 1 1,4,7,10 ? *)",
     timeZone: "Asia/Shanghai",
-    fn: (Object.keys(FUNCTIONS) as FunctionName[])[0] as FunctionName,
+    fn: FUNCTIONS.health,
     input: { source: "schedule", job: "review" },
   },
 ];

@@ -2,8 +2,12 @@
 
 import type { IConstruct } from "constructs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { StrawberryFunction } from "../../infra/constructs/strawberry-function";
-import { COGNITO, ENV, FUNCTIONS, type FunctionDeclaration, TABLE } from "../../infra/declarations";
+import type { StrawberryFunction } from "#infra/constructs/strawberry-function";
+import { COGNITO } from "#platform/cognito";
+import { ENV } from "#platform/env";
+import { FUNCTIONS, type FunctionName } from "#platform/functions";
+import type { FunctionDeclaration } from "#platform/lambda";
+import { TABLE } from "#platform/table";
 import {
   asList,
   resourcesOf,
@@ -24,10 +28,12 @@ const declared: [string, FunctionDeclaration][] = [
   ["preTokenGeneration", COGNITO.preTokenGeneration],
 ];
 
+/** The secrets a function reads: declared, plus the cursor key of paged routes. */
+const secretsOf = (name: string): readonly string[] =>
+  (FUNCTIONS as Record<string, { secrets: readonly string[] } | undefined>)[name]?.secrets ?? [];
+
 const fnOf = (name: string): StrawberryFunction =>
-  name === "preTokenGeneration"
-    ? s.stack.preTokenFunction
-    : s.stack.functions[name as keyof typeof FUNCTIONS];
+  name === "preTokenGeneration" ? s.stack.preTokenFunction : s.stack.functions[name as FunctionName];
 
 const statementsOf = (name: string): Statement[] =>
   statementsOfRole(s.template, s.logicalId(fnOf(name).executionRole));
@@ -88,18 +94,18 @@ describe.each(declared)("function %s", (name, declaration) => {
     }
   });
 
-  it("reads the HMAC key only if it declares hmacSecret, and the cursor key only if cursorSecret", () => {
+  it("reads the HMAC key only if it declares it, and the cursor key only if it declares it or serves a paged route", () => {
     const reads = (secret: IConstruct) =>
       statementsOf(name).some(
         (st) =>
           asList(st.Action).includes("secretsmanager:GetSecretValue") &&
           asList(st.Resource).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: s.logicalId(secret) })),
       );
-    expect(reads(s.stack.hmacSecret)).toBe(Boolean(declaration.hmacSecret));
-    expect(reads(s.stack.cursorSecret)).toBe(Boolean(declaration.cursorSecret));
+    expect(reads(s.stack.hmacSecret)).toBe(secretsOf(name).includes("hmac"));
+    expect(reads(s.stack.cursorSecret)).toBe(secretsOf(name).includes("cursor"));
     const env = environmentOf(name);
-    expect(ENV.hmacSecretArn in env).toBe(Boolean(declaration.hmacSecret));
-    expect(ENV.cursorSecretArn in env).toBe(Boolean(declaration.cursorSecret));
+    expect(ENV.hmacSecretArn in env).toBe(secretsOf(name).includes("hmac"));
+    expect(ENV.cursorSecretArn in env).toBe(secretsOf(name).includes("cursor"));
   });
 
   it("may put events on the governance bus only, and only if it declares publishes", () => {
@@ -129,8 +135,8 @@ describe.each(declared)("function %s", (name, declaration) => {
 
 describe("secrets", () => {
   it.each([
-    ["HMAC key", () => s.stack.hmacSecret, "hmacSecret"],
-    ["cursor key", () => s.stack.cursorSecret, "cursorSecret"],
+    ["HMAC key", () => s.stack.hmacSecret, "hmac"],
+    ["cursor key", () => s.stack.cursorSecret, "cursor"],
   ] as const)(
     "the %s is generated, and readable by exactly the functions that declare it",
     (_, secret, flag) => {
@@ -148,7 +154,7 @@ describe("secrets", () => {
         .flatMap(([, p]) => (p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref))
         .sort();
       const expected = declared
-        .filter(([, d]) => d[flag])
+        .filter(([name]) => secretsOf(name).includes(flag))
         .map(([name]) => s.logicalId(fnOf(name).executionRole))
         .sort();
       expect(readers).toEqual(expected);

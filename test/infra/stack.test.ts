@@ -1,8 +1,12 @@
 /** The synthesized template follows the declarations: routes, events, schedules, data, dashboard. */
 import { Match } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { COGNITO, EVENT_RULES, FUNCTIONS, type FunctionName, ROUTES, TABLE } from "../../infra/declarations";
-import { ROLES } from "../../schemas/common";
+import { COGNITO } from "#platform/cognito";
+import { EVENT_RULES } from "#platform/events";
+import { FUNCTIONS, type FunctionName } from "#platform/functions";
+import { TABLE } from "#platform/table";
+import { ROUTES } from "#routes/index";
+import { ROLES } from "#schemas/common";
 import {
   asList,
   must,
@@ -51,7 +55,7 @@ describe("HTTP API", () => {
       expect(integrations[integrationId ?? ""]?.Properties).toMatchObject({
         IntegrationType: "AWS_PROXY",
         PayloadFormatVersion: "2.0",
-        IntegrationUri: fnArn(dev, route.fn),
+        IntegrationUri: fnArn(dev, route.fn.name),
       });
       if (route.access === "public") {
         expect(found?.Properties.AuthorizationType).toBe("NONE");
@@ -241,7 +245,7 @@ describe("events", () => {
       const mapping = Object.values(resourcesOf(dev.template, "AWS::Lambda::EventSourceMapping")).find(
         (m) =>
           JSON.stringify(m.Properties.FunctionName) ===
-          JSON.stringify({ Ref: dev.logicalId(dev.stack.functions[rule.target.fn]) }),
+          JSON.stringify({ Ref: dev.logicalId(dev.stack.functions[rule.target.fn.name]) }),
       );
       expect(mapping?.Properties).toMatchObject({
         BatchSize: queue.batchSize,
@@ -290,7 +294,7 @@ describe("schedules (from the stack's schedules prop)", () => {
         ScheduleExpressionTimezone: schedule.timeZone,
         State: "ENABLED",
         Target: {
-          Arn: fnArn(dev, schedule.fn),
+          Arn: fnArn(dev, schedule.fn.name as FunctionName),
           Input: JSON.stringify(schedule.input),
           DeadLetterConfig: { Arn: { "Fn::GetAtt": [dev.logicalId(dev.stack.deadLetterQueue), "Arn"] } },
         },
@@ -301,7 +305,9 @@ describe("schedules (from the stack's schedules prop)", () => {
       const invoke = statementsOfRole(dev.template, roleId).filter((st) =>
         asList(st.Action).includes("lambda:InvokeFunction"),
       );
-      expect(invoke.flatMap((st) => asList(st.Resource))).toContainEqual(fnArn(dev, schedule.fn));
+      expect(invoke.flatMap((st) => asList(st.Resource))).toContainEqual(
+        fnArn(dev, schedule.fn.name as FunctionName),
+      );
     },
   );
 

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "../../infra/cli/main";
-import type { Runtime } from "../../infra/local/runtime";
+import { runCli } from "#infra/cli/main";
+import type { Runtime } from "#infra/local/runtime";
 import { catalog, currentQuarter } from "./fixtures";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "../../infra/local/runtime";
+import type { Runtime } from "#infra/local/runtime";
 import { catalog, currentQuarter, signal } from "./fixtures";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 

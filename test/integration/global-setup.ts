@@ -1,6 +1,6 @@
 /** One real DynamoDB Local for the whole integration run; each test file uses its own table. */
 import type { TestProject } from "vitest/node";
-import { startDynamoDbLocal } from "../../infra/local/dynamodb-local";
+import { startDynamoDbLocal } from "#infra/local/dynamodb-local";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 /** Starts the real local runtime (handlers + HTTP + event bus) on the shared DynamoDB Local. */
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import { type Runtime, startRuntime } from "../../infra/local/runtime";
+import { type Runtime, startRuntime } from "#infra/local/runtime";
 
 export const startTestRuntime = (): Promise<Runtime> =>
   startRuntime({

@@ -1,6 +1,6 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Runtime } from "../../infra/local/runtime";
+import type { Runtime } from "#infra/local/runtime";
 import { catalog, currentQuarter, signal } from "./fixtures";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 
@@ -141,8 +141,8 @@ describe("authentication and roles", () => {
   ])("refuses %s with 401", async (_what, token) => {
     let bearer = token;
     if (token === "expired") {
-      const { signDevToken } = await import("../../infra/local/jwt");
-      bearer = signDevToken({ roles: ["cco"] }, runtime.devTokenKey, -60);
+      const { signDevToken } = await import("#infra/local/jwt");
+      bearer = await signDevToken({ roles: ["cco"] }, runtime.devTokenKey, -60);
     }
     const response = await api.call("GET", "/v1/catalog", bearer ? { token: bearer } : {});
     expect(response.status).toBe(401);
@@ -187,7 +187,10 @@ describe("quarantine and replay", () => {
     expect(page1.body.nextCursor).toBeTypeOf("string");
     const tampered = `${page1.body.nextCursor.slice(0, -2)}xx`;
     expect((await api.call("GET", `/v1/quarantine?cursor=${tampered}`, { token: cco })).status).toBe(400);
-    const page2 = await api.call("GET", `/v1/quarantine?limit=10&cursor=${page1.body.nextCursor}`, {
+    // A cursor is bound to its query, limit included.
+    const otherLimit = `/v1/quarantine?limit=10&cursor=${page1.body.nextCursor}`;
+    expect((await api.call("GET", otherLimit, { token: cco })).status).toBe(400);
+    const page2 = await api.call("GET", `/v1/quarantine?limit=2&cursor=${page1.body.nextCursor}`, {
       token: cco,
     });
     const listed = [...page1.body.items, ...page2.body.items].map((s: { signalId: string }) => s.signalId);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ROUTES } from "../../infra/declarations";
-import type { Runtime } from "../../infra/local/runtime";
+import type { Runtime } from "#infra/local/runtime";
+import { ROUTES } from "#routes/index";
 import { apiOf, startTestRuntime } from "./harness";
 
 let runtime: Runtime;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { MAX_RECEIVE_COUNT } from "../../infra/local/event-bus";
-import type { Runtime } from "../../infra/local/runtime";
+import { MAX_RECEIVE_COUNT } from "#infra/local/event-bus";
+import type { Runtime } from "#infra/local/runtime";
 import { catalog, currentQuarter, signal } from "./fixtures";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 

@@ -6,8 +6,8 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import { ingestSignals } from "../../../functions/app/ingest-signals";
-import { forgetCachedProductLines } from "../../../functions/store/catalog-store";
+import { ingestSignals } from "#app/ingest-signals";
+import { forgetCachedProductLines } from "#store/catalog-store";
 
 const ddb = mockClient(DynamoDBClient);
 beforeAll(() => {

@@ -8,8 +8,8 @@ import {
 import type { SQSRecord } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { processSignalMessages } from "../../../functions/app/process-signal-messages";
-import { forgetCachedProductLines } from "../../../functions/store/catalog-store";
+import { processSignalMessages } from "#app/process-signal-messages";
+import { forgetCachedProductLines } from "#store/catalog-store";
 
 const ddb = mockClient(DynamoDBClient);
 beforeAll(() => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  CsvError,
-  CsvParser,
-  type CsvRow,
-  parseCsv,
-  parseCsvRows,
-  readCsvRecords,
-} from "../../../infra/cli/csv";
+import { CsvError, CsvParser, type CsvRow, parseCsv, parseCsvRows, readCsvRecords } from "#infra/cli/csv";
 
 /** Feeds `text` to a parser in pieces of `size` characters. */
 function parseInChunks(text: string, size: number): CsvRow[] {

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Signal } from "../../../schemas/signal";
+import { Signal } from "#schemas/signal";
 
 export interface FakeApiOptions {
   /** Answer the first N `POST /v1/signals` with this status (e.g. 503) before behaving. */

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../infra/cli/api-client";
+import { ApiClient } from "#infra/cli/api-client";
 import {
   createProgress,
   formatSummary,
   ImportFailedError,
   type ImportSummary,
   importSignals,
-} from "../../../infra/cli/importer";
-import type { SignalRecord } from "../../../infra/cli/signal-file";
+} from "#infra/cli/importer";
+import type { SignalRecord } from "#infra/cli/signal-file";
 import { FAKE_TOKEN, type FakeApi, startFakeApi } from "./fake-api";
 
 let api: FakeApi | undefined;

@@ -9,7 +9,7 @@ import {
   SignalFileError,
   type SignalRecord,
   signalFileFormat,
-} from "../../../infra/cli/signal-file";
+} from "#infra/cli/signal-file";
 
 let dir: string;
 beforeAll(async () => {

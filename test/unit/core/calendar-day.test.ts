@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  dayNumber,
-  daysIn,
-  dayText,
-  isCalendarDay,
-  utcMillis,
-} from "../../../functions/core/calendar-day";
+import { addDays, dayNumber, daysIn, dayText, isCalendarDay, utcMillis } from "#core/calendar-day";
 
 describe("isCalendarDay", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isResidentIdNumber, passesLuhn } from "../../../functions/core/check-digits";
+import { isResidentIdNumber, passesLuhn } from "#core/check-digits";
 
 describe("passesLuhn", () => {
   it.each([

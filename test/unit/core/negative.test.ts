@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isNegative } from "../../../functions/core/negative";
-import type { SignalKind } from "../../../schemas/signal";
+import { isNegative } from "#core/negative";
+import type { SignalKind } from "#schemas/signal";
 
 describe("isNegative", () => {
   const cases: [SignalKind, number | undefined, boolean][] = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../functions/core/errors";
-import { type Period, parsePeriod, quarterOf, yearOf } from "../../../functions/core/period";
+import { ValidationError } from "#core/errors";
+import { type Period, parsePeriod, quarterOf, yearOf } from "#core/period";
+import { STATUS_OF } from "#http/errors";
 
 describe("quarterOf and yearOf", () => {
   it.each([
@@ -103,6 +104,6 @@ describe("parsePeriod", () => {
     expect(details).toHaveLength(1);
     expect(details?.[0]?.path).toBe("period");
     expect(details?.[0]?.message).toContain(message);
-    expect((error as ValidationError).status).toBe(400);
+    expect(STATUS_OF[(error as ValidationError).code]).toBe(400);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateKey, pseudonymize } from "../../../functions/core/pseudonym";
+import { generateKey, pseudonymize } from "#core/pseudonym";
 
 describe("pseudonymize", () => {
   // RFC 4231 §4 test vectors for HMAC-SHA-256.

@@ -8,9 +8,9 @@ import {
   type RollupCounts,
   reasonCounterKey,
   summarizeCounts,
-} from "../../../functions/core/rollup";
-import { wilsonInterval } from "../../../functions/core/wilson";
-import { CHANNELS, REASONS } from "../../../schemas/signal";
+} from "#core/rollup";
+import { wilsonInterval } from "#core/wilson";
+import { CHANNELS, REASONS } from "#schemas/signal";
 
 const ZERO_REASONS = {
   quality: 0,

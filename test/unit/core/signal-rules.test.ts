@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { maskPii } from "../../../functions/core/pii";
-import { pseudonymize } from "../../../functions/core/pseudonym";
+import { maskPii } from "#core/pii";
+import { pseudonymize } from "#core/pseudonym";
 import {
   checkOccurredAt,
   expiresAtEpochSeconds,
   type PrepareContext,
   prepareSignal,
-} from "../../../functions/core/signal-rules";
-import { type Signal, StoredSignal } from "../../../schemas/signal";
+} from "#core/signal-rules";
+import { type Signal, StoredSignal } from "#schemas/signal";
 
 const NOW = new Date("2026-07-15T12:00:00.000Z");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalQuantile, wilsonInterval, zForConfidence } from "../../../functions/core/wilson";
+import { normalQuantile, wilsonInterval, zForConfidence } from "#core/wilson";
 
 // Reference quantiles: the root of ncdf(x) = p for the double nearest each p, solved at 50 digits
 // with mpmath and checked against scipy.special.ndtri. (For p near 1 the double differs from the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysIn } from "../../../functions/core/calendar-day";
-import { quarterOf } from "../../../functions/core/period";
-import { dayOf, startOfDayInstant } from "../../../functions/core/zoned-time";
+import { addDays, daysIn } from "#core/calendar-day";
+import { quarterOf } from "#core/period";
+import { dayOf, startOfDayInstant } from "#core/zoned-time";
 
 const SH = "Asia/Shanghai";
 const NY = "America/New_York";

@@ -6,9 +6,9 @@ import {
   demoSignals,
   mulberry32,
   UNLISTED_PRODUCT_LINE_ID,
-} from "../../../infra/local/demo-data";
-import { Catalog } from "../../../schemas/catalog";
-import { CHANNELS, SIGNAL_KINDS, Signal } from "../../../schemas/signal";
+} from "#infra/local/demo-data";
+import { Catalog } from "#schemas/catalog";
+import { CHANNELS, SIGNAL_KINDS, Signal } from "#schemas/signal";
 
 const NOW = new Date("2026-05-10T12:00:00+08:00");
 const signals = demoSignals({ now: NOW });

@@ -1,7 +1,7 @@
 import type { PreTokenGenerationV2TriggerEvent } from "aws-lambda";
 import { describe, expect, it } from "vitest";
-import { handler, parseBusinessUnitIds } from "../../../functions/handlers/cognito-pre-token";
-import { claimList } from "../../../functions/lib/auth";
+import { handler, parseBusinessUnitIds } from "#handlers/cognito-pre-token";
+import { claimList } from "#http/principal";
 
 const eventWith = (userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent => ({
   version: "2",

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { checkJava, JavaMissingError } from "../../../infra/local/dynamodb-local";
+import { checkJava, JavaMissingError } from "#infra/local/dynamodb-local";
 
 const PATH = process.env.PATH;
 afterEach(() => {

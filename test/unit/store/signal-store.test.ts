@@ -7,8 +7,8 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MAX_TRANSACTION_ITEMS, planTransactions, writeSignals } from "../../../functions/store/signal-store";
-import type { StoredSignal } from "../../../schemas/signal";
+import type { StoredSignal } from "#schemas/signal";
+import { MAX_TRANSACTION_ITEMS, planTransactions, writeSignals } from "#store/signal-store";
 
 const ddb = mockClient(DynamoDBClient);
 beforeAll(() => {

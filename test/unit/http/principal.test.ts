@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canActForUnit, claimList, principalFromClaims } from "../../../functions/lib/auth";
+import { claimList, principalFromClaims } from "#http/principal";
 
 describe("claimList", () => {
   it.each([
@@ -36,17 +36,5 @@ describe("principalFromClaims", () => {
 
   it("refuses a request without claims", () => {
     expect(() => principalFromClaims(undefined)).toThrow(/Sign-in required/);
-  });
-});
-
-describe("canActForUnit", () => {
-  it.each([
-    [["cco"], [], "bu-a", true],
-    [["executive"], [], "bu-a", true],
-    [["bu-head"], ["bu-a"], "bu-a", true],
-    [["bu-head"], ["bu-a"], "bu-b", false],
-    [["ingest"], ["bu-a"], "bu-a", false],
-  ] as const)("roles %j with units %j on %s → %s", (roles, units, unit, expected) => {
-    expect(canActForUnit({ sub: "x", roles: [...roles], businessUnitIds: [...units] }, unit)).toBe(expected);
   });
 });

@@ -3,14 +3,9 @@
  * claims; locally the runtime verifies the dev token and passes the claims the same way. Arrays
  * arrive flattened by API Gateway (`"[cco bu-head]"`), so both shapes are accepted.
  */
-import { ROLES, type Role } from "../../schemas/common";
-import { ForbiddenError, UnauthorizedError } from "../core/errors";
-
-export interface Principal {
-  sub: string;
-  roles: Role[];
-  businessUnitIds: string[];
-}
+import type { Principal } from "#core/authorize";
+import { ROLES, type Role } from "#schemas/common";
+import { HttpError } from "./errors";
 
 type Claims = Record<string, unknown>;
 
@@ -35,8 +30,12 @@ export const claimList = (value: unknown): string[] => {
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
+/**
+ * The caller of a signed-in route, from the verified token's claims (unknown roles are dropped).
+ * @throws HttpError `unauthorized` when there are no claims.
+ */
 export const principalFromClaims = (claims: Claims | undefined): Principal => {
-  if (!claims) throw new UnauthorizedError("Sign-in required");
+  if (!claims) throw new HttpError("unauthorized", "Sign-in required");
   const roles = [...claimList(claims.roles), ...claimList(claims["cognito:groups"])].filter(isRole);
   return {
     sub: typeof claims.sub === "string" ? claims.sub : "unknown",
@@ -44,17 +43,3 @@ export const principalFromClaims = (claims: Claims | undefined): Principal => {
     businessUnitIds: claimList(claims.businessUnitIds ?? claims["custom:businessUnitIds"]),
   };
 };
-
-export const hasAnyRole = (principal: Principal, allowed: readonly Role[]): boolean =>
-  principal.roles.some((r) => allowed.includes(r));
-
-export const requireRole = (principal: Principal, allowed: readonly Role[]): void => {
-  if (!hasAnyRole(principal, allowed))
-    throw new ForbiddenError(`This needs one of the roles: ${allowed.join(", ")}`);
-};
-
-/** Object-level check: may this caller see data that belongs to business unit `unitId`? */
-export const canActForUnit = (principal: Principal, unitId: string): boolean =>
-  principal.roles.includes("cco") ||
-  principal.roles.includes("executive") ||
-  (principal.roles.includes("bu-head") && principal.businessUnitIds.includes(unitId));

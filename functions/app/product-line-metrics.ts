@@ -1,0 +1,25 @@
+/** A product line's metrics over a period: the catalog, the policy and the day rollups meet here. */
+import { NotFoundError } from "#core/errors";
+import { parsePeriod } from "#core/period";
+import { summarizeCounts } from "#core/rollup";
+import type { ProductLineMetrics } from "#schemas/metrics";
+import { findProductLine } from "#store/catalog-store";
+import { currentPolicy } from "#store/policy-store";
+import { readRollupTotal } from "#store/rollup-store";
+
+export const productLineMetrics = async (
+  productLineId: string,
+  periodText: string,
+): Promise<ProductLineMetrics> => {
+  const period = parsePeriod(periodText);
+  const [line, policy] = await Promise.all([findProductLine(productLineId), currentPolicy()]);
+  if (!line) throw new NotFoundError(`No product line ${productLineId}`);
+  const counts = await readRollupTotal(productLineId, period.from, period.to);
+  return {
+    productLineId,
+    period: period.text,
+    from: period.from,
+    to: period.to,
+    ...summarizeCounts(counts, policy.review.confidence),
+  };
+};

@@ -1,0 +1,12 @@
+/**
+ * The single table, declared once: the CDK stack creates it from this, the local runtime creates it
+ * in DynamoDB Local from this, and the store's keys read it. Access patterns: docs/table-design.md.
+ */
+export const TABLE = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  ttlAttribute: "expiresAt",
+  indexes: [{ name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" }],
+  /** Rollup items per product line per day: spreads a hot line's increments over this many keys. */
+  rollupShards: 4,
+} as const;

@@ -1,0 +1,23 @@
+/**
+ * Every route of the v1 contract. Adding a route is one entry in the file of its concept, listed
+ * here, and one handler file. Handlers import their own route's file, never this list, so a bundle
+ * carries only its own schemas.
+ */
+import { getCatalog, putCatalog } from "./catalog";
+import { getProductLineMetrics } from "./product-lines";
+import { listQuarantine, replayQuarantine } from "./quarantine";
+import { postSignals } from "./signals";
+import { getHealth, getOpenApi } from "./system";
+
+export const ROUTES = [
+  getHealth,
+  getOpenApi,
+  getCatalog,
+  putCatalog,
+  postSignals,
+  getProductLineMetrics,
+  listQuarantine,
+  replayQuarantine,
+] as const;
+
+export type Route = (typeof ROUTES)[number];

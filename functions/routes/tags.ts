@@ -1,0 +1,10 @@
+/** The OpenAPI tags that group the routes, with the line each shows in generated documentation. */
+export const TAGS = {
+  System: "Health and this contract",
+  Catalog: "Business units and the product lines they own",
+  Signals: "Customer satisfaction signals from every channel",
+  "Product lines": "What customers say about one product line, from the rollups",
+  Quarantine: "Signals for product lines not (yet) in the catalog",
+} as const;
+
+export type Tag = keyof typeof TAGS;

@@ -1,0 +1,50 @@
+/** The dashboard's static files from `web/`, as CloudFront serves them from the site bucket. */
+import { readFile, stat } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const WEB_DIR = resolve(fileURLToPath(import.meta.url), "../../../web");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/** The headers CloudFront's response headers policy adds to the dashboard's files. */
+export const STATIC_HEADERS: Readonly<Record<string, string>> = {
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+  "referrer-policy": "no-referrer",
+};
+
+const notFound = (res: ServerResponse, path: string) => {
+  res.writeHead(404, { "content-type": "application/json; charset=utf-8", ...STATIC_HEADERS });
+  res.end(JSON.stringify({ error: { code: "not_found", message: `Not found: ${path}` } }));
+};
+
+export const serveStatic = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+  const relative = normalize(decodeURIComponent(path === "/" ? "/index.html" : path)).replace(
+    /^(\.\.[/\\])+/,
+    "",
+  );
+  const file = join(WEB_DIR, relative);
+  if (!file.startsWith(WEB_DIR)) return notFound(res, path);
+  try {
+    if (!(await stat(file)).isFile()) throw new Error("not a file");
+    const content = await readFile(file);
+    res.writeHead(200, {
+      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      ...STATIC_HEADERS,
+    });
+    res.end(req.method === "HEAD" ? undefined : content);
+  } catch {
+    notFound(res, path);
+  }
+};
