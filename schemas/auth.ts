@@ -1,12 +1,12 @@
 import * as z from "zod/mini";
-import { Id, Role } from "./common";
+import { Id, Role, text } from "./common";
 import "./zod";
 
 /** Local mode only: `POST /v1/dev/token`. */
 export const DevTokenRequest = z.object({
   role: Role,
   businessUnitIds: z.optional(z.array(Id).check(z.maxLength(100))),
-  sub: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  sub: z.optional(text(1, 128)),
 });
 export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
 

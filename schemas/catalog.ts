@@ -1,19 +1,19 @@
 import * as z from "zod/mini";
-import { Id } from "./common";
+import { Id, text } from "./common";
 import "./zod";
 
 export const BusinessUnit = z.object({
   id: Id,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: text(1, 200),
 });
 export type BusinessUnit = z.infer<typeof BusinessUnit>;
 
 export const ProductLine = z.object({
   id: Id,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  nameZh: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  name: text(1, 200),
+  nameZh: z.optional(text(1, 200)),
   businessUnitId: Id,
-  category: z.string().check(z.minLength(1), z.maxLength(100)),
+  category: text(1, 100),
 });
 export type ProductLine = z.infer<typeof ProductLine>;
 
@@ -24,13 +24,17 @@ export const Catalog = z
     productLines: z.array(ProductLine).check(z.maxLength(200_000)),
   })
   .check(
+    // A body is checked whole before anything is stored, duplicates included: DynamoDB refuses two
+    // writes of one key in a batch, and half a catalog must never be left behind.
     z.superRefine((c, ctx) => {
-      const seen = new Set<string>();
-      c.productLines.forEach((pl, i) => {
-        if (seen.has(pl.id))
-          ctx.addIssue({ code: "custom", path: ["productLines", i, "id"], message: `Duplicate id ${pl.id}` });
-        seen.add(pl.id);
-      });
+      for (const list of ["businessUnits", "productLines"] as const) {
+        const seen = new Set<string>();
+        c[list].forEach((entry, i) => {
+          if (seen.has(entry.id))
+            ctx.addIssue({ code: "custom", path: [list, i, "id"], message: `Duplicate id ${entry.id}` });
+          seen.add(entry.id);
+        });
+      }
     }),
   );
 export type Catalog = z.infer<typeof Catalog>;

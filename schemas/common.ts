@@ -1,6 +1,26 @@
 import * as z from "zod/mini";
 import "./zod";
 
+// A lone UTF-16 surrogate cannot be encoded in UTF-8 (DynamoDB refuses the whole transaction that
+// holds one), and a NUL ends strings in half the tools that read an export.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether text can be stored and read back as written: no NUL, no unpaired surrogate. */
+export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+
+/**
+ * Free text of `min` to `max` UTF-16 units that can be stored as written: every free-text field of
+ * every schema is one of these, so a NUL or a lone surrogate is a 400 naming the field, everywhere.
+ */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .check(
+      z.minLength(min),
+      z.maxLength(max),
+      z.refine(isStorableText, "Must not contain NUL characters or unpaired UTF-16 surrogates"),
+    );
+
 /** Opaque identifiers used for business units, product lines and categories. */
 export const Id = z
   .string()

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { text } from "./common";
 import "./zod";
 
 /** Inbound: a channel's signal as an EventBridge event (the signal is the `detail`). */
@@ -39,8 +40,8 @@ export const DevEventsRequest = z.object({
   entries: z
     .array(
       z.object({
-        source: z.string().check(z.minLength(1)),
-        "detail-type": z.string().check(z.minLength(1)),
+        source: text(1, 256),
+        "detail-type": text(1, 128),
         detail: z.unknown(),
       }),
     )

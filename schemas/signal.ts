@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { text } from "./common";
 import { documentedAs } from "./documented";
 import { FieldError } from "./error";
 import "./zod";
@@ -50,15 +51,15 @@ export const Signal = z
         z.maxLength(128),
         z.regex(/^[A-Za-z0-9._:-]+$/, "Must use only letters, digits and . _ : -"),
       ),
-    productLineId: z.string().check(z.minLength(1), z.maxLength(64)),
+    productLineId: text(1, 64),
     channel: Channel,
     kind: SignalKind,
     score: z.optional(z.int()),
     severity: z.optional(Severity),
     reasons: z.optional(z.array(Reason).check(z.maxLength(8))),
-    verbatim: z.optional(z.string().check(z.maxLength(4000))),
-    customerRef: z.optional(z.string().check(z.maxLength(256))),
-    orderRef: z.optional(z.string().check(z.maxLength(128))),
+    verbatim: z.optional(text(0, 4000)),
+    customerRef: z.optional(text(0, 256)),
+    orderRef: z.optional(text(0, 128)),
     occurredAt: z.iso.datetime({ offset: true, error: "Expected an ISO-8601 date-time with offset" }),
     locale: z.optional(
       z.string().check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, "Expected a BCP-47 language tag")),

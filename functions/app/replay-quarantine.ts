@@ -1,6 +1,7 @@
 /**
  * Moves quarantined signals whose product line is now in the catalog through normal counting,
- * exactly once: the replay write is conditional on the signal still being quarantined.
+ * exactly once: the replay write is conditional on the signal still being quarantined. Ids named
+ * in the request that are not in the quarantine are listed in the answer.
  */
 
 import { dayOf } from "#core/period";
@@ -31,9 +32,17 @@ export const replayQuarantine = async (signalIds?: readonly string[]): Promise<R
   };
 
   if (signalIds) {
-    for (let i = 0; i < signalIds.length; i += PAGE)
-      await replayPage(await findQuarantined(signalIds.slice(i, i + PAGE)));
-    return result;
+    const unique = [...new Set(signalIds)];
+    const notQuarantined: string[] = [];
+    for (let i = 0; i < unique.length; i += PAGE) {
+      const named = unique.slice(i, i + PAGE);
+      const found = await findQuarantined(named);
+      const quarantined = new Set(found.map((q) => q.signalId));
+      notQuarantined.push(...named.filter((id) => !quarantined.has(id)));
+      await replayPage(found);
+    }
+    // Named ids that are not there are said so, rather than answered like a no-op.
+    return notQuarantined.length > 0 ? { ...result, notQuarantined } : result;
   }
   let start: Item | undefined;
   do {

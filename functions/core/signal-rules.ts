@@ -54,7 +54,8 @@ export interface PrepareContext {
 }
 
 /**
- * The stored form of a valid signal: verbatim PII-masked, `customerRef` replaced by
+ * The stored form of a valid signal: verbatim and orderRef PII-masked (channels put free text in
+ * order references too), `customerRef` replaced by
  * `customerPseudonym` (the raw reference is never copied), reasons without repeats in first-seen
  * order, plus `day` in the policy zone, `negative` and `receivedAt`.
  *
@@ -78,7 +79,7 @@ export function prepareSignal(signal: Signal, ctx: PrepareContext): StoredSignal
   if (signal.reasons !== undefined) stored.reasons = [...new Set(signal.reasons)];
   if (signal.verbatim !== undefined) stored.verbatim = maskPii(signal.verbatim);
   if (signal.customerRef) stored.customerPseudonym = pseudonymize(signal.customerRef, ctx.hmacKey);
-  if (signal.orderRef !== undefined) stored.orderRef = signal.orderRef;
+  if (signal.orderRef !== undefined) stored.orderRef = maskPii(signal.orderRef);
   if (signal.locale !== undefined) stored.locale = signal.locale;
   return stored;
 }

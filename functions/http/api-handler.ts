@@ -131,17 +131,29 @@ const admit = async (route: RouteSpec, event: ApiEvent): Promise<Admitted> => {
   return { input: { ...input, page } as ApiRequest<RouteSpec>, format, cursor: { scope, key } };
 };
 
+/** Paths in `sent` that `parsed` (the schema's reading of it) does not have: fields outside the schema. */
+const fieldsOutside = (sent: unknown, parsed: unknown, path: string[] = []): string[] => {
+  if (typeof sent !== "object" || sent === null || typeof parsed !== "object" || parsed === null) return [];
+  return Object.entries(sent).flatMap(([key, value]) =>
+    key in parsed
+      ? fieldsOutside(value, (parsed as Record<string, unknown>)[key], [...path, key])
+      : [[...path, key].join(".")],
+  );
+};
+
 /**
  * In the local runtime (and so in every integration test) each answer is checked against the
- * route's response schema: a handler drifting from the contract fails loudly there, not in a client.
+ * route's response schema, extra fields included: a handler drifting from the contract, or about
+ * to leak a stored attribute, fails loudly there rather than in a client.
  */
 const checkAnswer = (route: RouteSpec, body: unknown): void => {
   if (stage() !== "local") return;
   const result = responseSchemaOf(route).safeParse(body);
-  if (!result.success) {
-    const issues = fieldErrorsOf(result.error).map((i) => `${i.path}: ${i.message}`);
-    throw new Error(`${routeKeyOf(route)} answered outside its response schema: ${issues.join("; ")}`);
-  }
+  const problems = result.success
+    ? fieldsOutside(body, result.data).map((path) => `${path}: not in the response schema`)
+    : fieldErrorsOf(result.error).map((i) => `${i.path}: ${i.message}`);
+  if (problems.length > 0)
+    throw new Error(`${routeKeyOf(route)} answered outside its response schema: ${problems.join("; ")}`);
 };
 
 export interface ApiHandlerOptions<R extends RouteSpec> {
@@ -157,7 +169,7 @@ export interface ApiHandlerOptions<R extends RouteSpec> {
 /** Wraps `handle` as the Lambda handler of `route`. */
 export const apiHandler = <const R extends RouteSpec>(
   route: R,
-  handle: (request: ApiRequest<R>) => Promise<ReplyOf<R>>,
+  handle: (request: ApiRequest<R>) => Promise<NoInfer<ReplyOf<R>>>,
   options: ApiHandlerOptions<R> = {},
 ) => {
   const chain = middy<ApiEvent, ApiResult>()

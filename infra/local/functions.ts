@@ -47,10 +47,19 @@ const contextFor = (fn: ResolvedFunction): Context => {
   };
 };
 
-/** Runs function `name`'s handler on `event`, as Lambda would. */
-export const invoke = async (name: string, event: unknown): Promise<unknown> => {
+const declared = (name: string): ResolvedFunction => {
   const fn = (FUNCTIONS as Record<string, ResolvedFunction | undefined>)[name];
   if (!fn) throw new Error(`No function ${name} is declared`);
+  return fn;
+};
+
+/** Runs `work` as function `name` would run it: its AWS calls are held to its declared access. */
+export const runAs = <T>(name: string, work: () => Promise<T>): Promise<T> =>
+  running.run(declared(name), work);
+
+/** Runs function `name`'s handler on `event`, as Lambda would. */
+export const invoke = async (name: string, event: unknown): Promise<unknown> => {
+  const fn = declared(name);
   const handler = await load(fn.name);
   return running.run(fn, () => handler(event, contextFor(fn)));
 };

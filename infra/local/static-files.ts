@@ -20,7 +20,9 @@ const CONTENT_TYPES: Record<string, string> = {
 /** The headers CloudFront's response headers policy adds to the dashboard's files. */
 export const STATIC_HEADERS: Readonly<Record<string, string>> = {
   "x-content-type-options": "nosniff",
-  "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+  "content-security-policy":
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  "x-frame-options": "DENY",
   "referrer-policy": "no-referrer",
 };
 

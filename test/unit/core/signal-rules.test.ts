@@ -183,6 +183,14 @@ describe("prepareSignal", () => {
     expect(stored.verbatim).toBe("身份证[ID]，卡号[CARD]，2026年6月30日下单");
   });
 
+  it.each([
+    ["a phone number typed as the order reference", "138 1234 5678", "[PHONE]"],
+    ["an e-mail address in a note", "退货 zhang.san@example.com", "退货 [EMAIL]"],
+    ["a plain order number", "SO-202606301234", "SO-202606301234"],
+  ])("masks PII in orderRef as well: %s", (_what, orderRef, expected) => {
+    expect(prepareSignal({ ...base, orderRef }, ctx).orderRef).toBe(expected);
+  });
+
   it("keeps an empty reasons list and the first-seen order of repeated ones", () => {
     // Act
     const none = prepareSignal({ ...base, reasons: [] }, ctx);
