@@ -3,10 +3,11 @@ import "./zod";
 
 // A lone UTF-16 surrogate cannot be encoded in UTF-8 (DynamoDB refuses the whole transaction that
 // holds one), and a NUL ends strings in half the tools that read an export.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Whether text can be stored and read back as written: no NUL, no unpaired surrogate. */
-export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+export const isStorableText = (value: string): boolean =>
+  !value.includes("\u0000") && !LONE_SURROGATE.test(value);
 
 /**
  * Free text of `min` to `max` UTF-16 units that can be stored as written: every free-text field of

@@ -6,6 +6,7 @@
  */
 import type { SQSBatchItemFailure, SQSRecord } from "aws-lambda";
 import { logger } from "#lib/powertools";
+import { fieldErrorsOf } from "#schemas/error";
 import { SignalEvent } from "#schemas/events";
 import { ingestSignals } from "./ingest-signals";
 
@@ -27,7 +28,9 @@ const detailOf = (record: SQSRecord): { ok: true; detail: unknown } | { ok: fals
   if (!event.success)
     return {
       ok: false,
-      reason: event.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      reason: fieldErrorsOf(event.error)
+        .map((e) => `${e.path}: ${e.message}`)
+        .join("; "),
     };
   return { ok: true, detail: event.data.detail };
 };

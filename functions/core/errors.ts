@@ -36,3 +36,8 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code = "conflict" as const;
 }
+
+/** A service the platform depends on (its database) is down or overloaded for now. */
+export class UnavailableError extends DomainError {
+  readonly code = "unavailable" as const;
+}

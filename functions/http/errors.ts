@@ -35,6 +35,29 @@ export class HttpError extends Error {
 export const badRequest = (message: string, details?: FieldError[]) =>
   new HttpError("bad_request", message, details);
 
+// Errors meaning a service Strawberry depends on is down or overloaded for now: the request may
+// succeed if retried, which a 503 says and an opaque 500 does not.
+const UNAVAILABLE_NAMES = new Set([
+  "ServiceUnavailable",
+  "ServiceUnavailableException",
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "TimeoutError",
+]);
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH"]);
+
+/** Whether `error` says a dependency is unavailable for now (retrying later may work). */
+export const isUnavailable = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  const { code, $metadata } = error as Error & { code?: unknown; $metadata?: { httpStatusCode?: number } };
+  return (
+    UNAVAILABLE_NAMES.has(error.name) ||
+    (typeof code === "string" && UNAVAILABLE_CODES.has(code)) ||
+    $metadata?.httpStatusCode === 503
+  );
+};
+
 /** An error a client may see: its code, message and field details. */
 export const clientErrorOf = (error: unknown): DomainError | HttpError | undefined =>
   error instanceof DomainError || error instanceof HttpError ? error : undefined;
@@ -42,6 +65,16 @@ export const clientErrorOf = (error: unknown): DomainError | HttpError | undefin
 /** The status and body answering `error`. */
 export const errorAnswer = (error: unknown): { status: number; body: ErrorBody } => {
   const known = clientErrorOf(error);
+  if (!known && isUnavailable(error))
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: "unavailable",
+          message: "A service this depends on is unavailable; try again shortly",
+        },
+      },
+    };
   if (!known) return { status: 500, body: { error: { code: "internal", message: "Internal error" } } };
   const body: ErrorBody = { error: { code: known.code, message: known.message } };
   if (known.details?.length) body.error.details = known.details;

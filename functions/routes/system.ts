@@ -7,10 +7,14 @@ export const getHealth = defineRoute({
   method: "GET",
   path: "/v1/health",
   tag: "System",
-  summary: "Whether the API is up",
+  summary: "Whether the API and its database are up",
+  description:
+    '200 `{"status":"ok"}` when the API can read its table; 503 naming what is down otherwise, so a ' +
+    "load balancer or an operator never mistakes a platform without its database for a healthy one.",
   access: "public",
   response: Health,
-  fn: { name: "health", entry: "functions/handlers/health.ts", dynamodb: [] },
+  errors: [503],
+  fn: { name: "health", entry: "functions/handlers/health.ts", dynamodb: ["dynamodb:GetItem"] },
 });
 
 export const getOpenApi = defineRoute({

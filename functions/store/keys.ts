@@ -7,6 +7,9 @@ export const CATALOG_PK = "CATALOG";
 export const businessUnitKey = (id: string) => ({ pk: CATALOG_PK, sk: `BU#${id}` });
 export const productLineKey = (id: string) => ({ pk: CATALOG_PK, sk: `PL#${id}` });
 
+/** Read by the health check, never written: its absence is the healthy answer. */
+export const healthKey = () => ({ pk: "HEALTH", sk: "HEALTH" });
+
 export const POLICY_PK = "POLICY";
 export const currentPolicyKey = () => ({ pk: POLICY_PK, sk: "CURRENT" });
 

@@ -1,17 +1,19 @@
 /**
- * A streaming RFC 4180 CSV parser.
+ * CSV for the signal importer: `csv-parse` (RFC 4180, streaming) with the settings and the extras
+ * a summary needs.
  *
- * - Fields are separated by `,`, records by CRLF, LF or a lone CR.
+ * - Fields are separated by `,`, records by CRLF, LF or a lone CR (any mix in one file).
  * - A field that starts with `"` is quoted: it may hold `,`, line breaks and `""` (one quote).
- *   A quote inside an unquoted field is kept as it is (lenient, as spreadsheets write it).
- * - A UTF-8 byte order mark at the very start is dropped.
- * - Blank lines are skipped.
- * - Each record carries the physical line number (1-based) it starts on, so that a summary can
- *   point people at the right row even when earlier fields span several lines.
- *
- * Feed text with `push()` in chunks of any size (a chunk may end anywhere, even between the two
- * characters of `""` or CRLF) and call `end()` once at the end.
+ *   Other quotes are kept as they are (`relax_quotes`, as spreadsheets and people write them).
+ * - A UTF-8 byte order mark at the very start is dropped; blank lines are skipped.
+ * - A record whose field count differs from the header's is still given, with its `problem`.
+ * - Each record carries the physical line number (1-based) it starts on, even when earlier fields
+ *   span several lines: csv-parse counts the blank lines it skips (`info.empty_lines`, handed to
+ *   `on_record`), and every record takes one line plus the line breaks inside its (quoted) fields.
+ *   (csv-parse's own `info.lines` counts a CRLF inside a quoted field twice, so it is not used.)
  */
+import { pipeline } from "node:stream/promises";
+import { type InfoRecord, type Options, CsvError as ParseError, parse } from "csv-parse";
 
 export interface CsvRow {
   /** Physical line (1-based) on which the record starts. */
@@ -37,201 +39,56 @@ export class CsvError extends Error {
   }
 }
 
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const LF = 0x0a;
-const CR = 0x0d;
-const BOM = 0xfeff;
+/** Text or UTF-8 bytes in chunks of any size, e.g. `fs.createReadStream(path)`. */
+export type CsvSource = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
-/** Parser states. */
-const State = {
-  /** At the start of a field: a quote here opens a quoted field. */
-  FieldStart: 0,
-  /** Inside an unquoted field. */
-  Unquoted: 1,
-  /** Inside a quoted field. */
-  Quoted: 2,
-  /** Saw `"` inside a quoted field: either `""` (an escaped quote) or the closing quote. */
-  QuoteInQuoted: 3,
-  /** After the closing quote: only `,` or a line break may follow. */
-  AfterQuoted: 4,
-} as const;
-type State = (typeof State)[keyof typeof State];
+const LINE_BREAK = /\r\n|\r|\n/g;
 
-export class CsvParser {
-  private state: State = State.FieldStart;
-  private fields: string[] = [];
-  private field = "";
-  /** The current record has seen any character (so an empty line can be told from a record). */
-  private started = false;
-  /** Current physical line (1-based). */
-  private line = 1;
-  private recordLine = 1;
-  private quoteLine = 1;
-  /** The previous chunk ended with CR outside quotes: a leading LF in the next one belongs to it. */
-  private skipLf = false;
-  private first = true;
-  private ended = false;
-
-  /** Parses a chunk; returns the records completed by it. */
-  push(chunk: string): CsvRow[] {
-    if (this.ended) throw new Error("CsvParser: push() after end()");
-    const out: CsvRow[] = [];
-    let s = chunk;
-    if (this.first && s.length > 0) {
-      this.first = false;
-      if (s.charCodeAt(0) === BOM) s = s.slice(1);
-    }
-    const n = s.length;
-    let i = 0;
-    if (this.skipLf && n > 0) {
-      this.skipLf = false;
-      if (s.charCodeAt(0) === LF) i = 1;
-    }
-    while (i < n) {
-      switch (this.state) {
-        case State.Quoted: {
-          const q = s.indexOf('"', i);
-          const end = q === -1 ? n : q;
-          const part = s.slice(i, end);
-          this.field += part;
-          this.line += countLf(part);
-          if (q === -1) i = n;
-          else {
-            this.state = State.QuoteInQuoted;
-            i = q + 1;
-          }
-          break;
-        }
-        case State.QuoteInQuoted: {
-          if (s.charCodeAt(i) === QUOTE) {
-            this.field += '"';
-            this.state = State.Quoted;
-            i++;
-          } else this.state = State.AfterQuoted;
-          break;
-        }
-        case State.AfterQuoted: {
-          const c = s.charCodeAt(i);
-          if (c === COMMA) {
-            this.endField();
-            i++;
-          } else if (c === LF || c === CR) {
-            i = this.endLine(s, i, out);
-          } else {
-            throw new CsvError(
-              `unexpected character ${JSON.stringify(s[i])} after a closing quote (a quote inside a quoted field is written "")`,
-              this.line,
-            );
-          }
-          break;
-        }
-        case State.FieldStart:
-        case State.Unquoted: {
-          if (this.state === State.FieldStart && s.charCodeAt(i) === QUOTE) {
-            this.state = State.Quoted;
-            this.started = true;
-            this.quoteLine = this.line;
-            i++;
-            break;
-          }
-          let j = i;
-          while (j < n) {
-            const c = s.charCodeAt(j);
-            if (c === COMMA || c === LF || c === CR) break;
-            j++;
-          }
-          if (j > i) {
-            this.field += s.slice(i, j);
-            this.started = true;
-            this.state = State.Unquoted;
-          }
-          if (j === n) {
-            i = n;
-            break;
-          }
-          if (s.charCodeAt(j) === COMMA) {
-            this.started = true;
-            this.endField();
-            i = j + 1;
-          } else i = this.endLine(s, j, out);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Flushes the last record. Throws `CsvError` when a quoted field is still open. */
-  end(): CsvRow[] {
-    if (this.ended) return [];
-    this.ended = true;
-    if (this.state === State.Quoted)
-      throw new CsvError(
-        `unterminated quoted field (the quote opened on line ${this.quoteLine} is never closed)`,
-        this.quoteLine,
-      );
-    const out: CsvRow[] = [];
-    if (this.started) this.endRecord(out);
-    return out;
-  }
-
-  private endField(): void {
-    this.fields.push(this.field);
-    this.field = "";
-    this.state = State.FieldStart;
-  }
-
-  /** Handles the line break at `s[i]` (CR or LF); returns the index after it. */
-  private endLine(s: string, i: number, out: CsvRow[]): number {
-    if (this.started) this.endRecord(out);
-    else this.state = State.FieldStart;
-    this.line++;
-    this.recordLine = this.line;
-    if (s.charCodeAt(i) === CR) {
-      if (i + 1 < s.length) return s.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-      this.skipLf = true;
-    }
-    return i + 1;
-  }
-
-  private endRecord(out: CsvRow[]): void {
-    this.fields.push(this.field);
-    out.push({ line: this.recordLine, fields: this.fields });
-    this.fields = [];
-    this.field = "";
-    this.started = false;
-    this.state = State.FieldStart;
-  }
-}
-
-function countLf(s: string): number {
+/** Line breaks inside a record's fields (only quoted fields can hold them). */
+function lineBreaks(fields: readonly string[]): number {
   let count = 0;
-  let at = s.indexOf("\n");
-  while (at !== -1) {
-    count++;
-    at = s.indexOf("\n", at + 1);
-  }
+  for (const field of fields)
+    if (field.includes("\n") || field.includes("\r")) count += field.match(LINE_BREAK)?.length ?? 0;
   return count;
 }
 
-/** Parses a whole text into rows (header included). */
-export function parseCsvRows(text: string): CsvRow[] {
-  const parser = new CsvParser();
-  return [...parser.push(text), ...parser.end()];
+function toCsvError(err: ParseError, line: number): CsvError {
+  if (err.code === "CSV_QUOTE_NOT_CLOSED")
+    return new CsvError(
+      'unterminated quoted field: a quote opened in the record that starts on this line is never closed (a quote inside a quoted field is written "")',
+      line,
+    );
+  return new CsvError(`cannot read the record that starts on this line (${err.message})`, line);
 }
 
-/** Rows from a stream of text or UTF-8 bytes (e.g. `fs.createReadStream(path)`). */
-export async function* readCsvRows(source: AsyncIterable<string | Uint8Array>): AsyncGenerator<CsvRow> {
-  const parser = new CsvParser();
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of source) {
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    yield* parser.push(text);
+/** The rows of a CSV text (header included), streamed. */
+export async function* readCsvRows(source: CsvSource): AsyncGenerator<CsvRow> {
+  /** Lines taken by the records parsed so far (the blank lines skipped are in `info.empty_lines`). */
+  let taken = 0;
+  // Called in file order as each record is parsed (before it is buffered for the reader).
+  const toRow = (fields: string[], info: InfoRecord): CsvRow => {
+    const line = 1 + taken + info.empty_lines;
+    taken += 1 + lineBreaks(fields);
+    return { line, fields };
+  };
+  const parser = parse({
+    bom: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // The types of csv-parse tie what `on_record` returns to the record's type; it may be anything.
+    on_record: toRow as unknown as Options["on_record"],
+  });
+  // A failing source (or an early stop below) ends the parser, and so the loop: nothing to do here.
+  pipeline(source, parser).catch(() => {});
+  try {
+    yield* parser as AsyncIterable<CsvRow>;
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    const skipped = typeof err.empty_lines === "number" ? err.empty_lines : 0;
+    throw toCsvError(err, 1 + taken + skipped);
   }
-  const tail = decoder.decode();
-  if (tail) yield* parser.push(tail);
-  yield* parser.end();
 }
 
 /** Trims the header's names and rejects empty or repeated ones. */
@@ -263,9 +120,9 @@ export interface CsvReadOptions {
   onHeader?: (header: string[], line: number) => void;
 }
 
-/** Records keyed by the header row, from a stream of text or bytes. A file without rows yields nothing. */
+/** Records keyed by the header row, streamed. A text without rows yields nothing. */
 export async function* readCsvRecords(
-  source: AsyncIterable<string | Uint8Array>,
+  source: CsvSource,
   options: CsvReadOptions = {},
 ): AsyncGenerator<CsvRecord> {
   let header: string[] | undefined;
@@ -277,13 +134,4 @@ export async function* readCsvRecords(
     }
     yield toRecord(header, row);
   }
-}
-
-/** Parses a whole text with a header row. */
-export function parseCsv(text: string): { header: string[]; records: CsvRecord[] } {
-  const rows = parseCsvRows(text);
-  const [first, ...rest] = rows;
-  if (first === undefined) return { header: [], records: [] };
-  const header = checkHeader(first);
-  return { header, records: rest.map((row) => toRecord(header, row)) };
 }

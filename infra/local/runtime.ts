@@ -1,13 +1,14 @@
 /**
- * The whole platform in one process: DynamoDB Local, the table, the handlers behind one HTTP
- * port, the in-process event bus. Used by `npm start`, the integration tests and the bench.
+ * The whole platform in one process: DynamoDB Local (supervised), the table, the handlers behind
+ * one HTTP port, the in-process event bus. Used by `npm start`, the integration tests and the bench.
  */
 import type { AddressInfo } from "node:net";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { dynamodb as handlersClient } from "#lib/clients";
 import { useEventTransport } from "#lib/events";
 import { ENV } from "#platform/env";
-import { type DynamoDbLocal, startDynamoDbLocal } from "./dynamodb-local";
+import { type DataLock, lockDataDirectory } from "./data-lock";
+import { type SupervisedDatabase, superviseDynamoDbLocal } from "./database-supervisor";
 import { LocalEventBus } from "./event-bus";
 import { enforceDeclaredAccess } from "./least-privilege";
 import { loadOrCreateLocalKeys } from "./secrets";
@@ -16,12 +17,15 @@ import { createTable } from "./table";
 
 export const LOCAL_TABLE = "strawberry-local";
 
+/** How long requests in flight may take to finish when the runtime stops. */
+export const DRAIN_MS = 5_000;
+
 export interface RuntimeOptions {
   /** @default 3000; 0 picks a free port */
   port?: number;
   /** @default "127.0.0.1" */
   host?: string;
-  /** Keep DynamoDB Local's data in this directory; in memory when absent. */
+  /** Keep DynamoDB Local's data in this directory (one runtime per directory); in memory when absent. */
   dataDir?: string;
   /** Powertools log level of the handlers. @default "WARN" */
   logLevel?: string;
@@ -29,6 +33,12 @@ export interface RuntimeOptions {
   dynamoEndpoint?: string;
   /** @default "strawberry-local" */
   tableName?: string;
+  /** Where the runtime reports what happens to DynamoDB Local. @default console.error */
+  say?: (line: string) => void;
+  /** DynamoDB Local was restarted and the table recreated (e.g. to seed again when data was lost). */
+  afterDatabaseRestart?: (info: { dataLost: boolean }) => Promise<void>;
+  /** DynamoDB Local cannot be kept running; the owner should stop the runtime and exit non-zero. */
+  onDatabaseLost?: (reason: string) => void;
 }
 
 export interface Runtime {
@@ -39,14 +49,39 @@ export interface Runtime {
   bus: LocalEventBus;
   /** A client for DynamoDB Local (for tests and the bench). */
   dynamodb: DynamoDBClient;
+  /** Stops taking requests, lets those in flight finish (up to {@link DRAIN_MS}), then stops everything. */
   stop(): Promise<void>;
 }
 
+const owned = async (options: RuntimeOptions, tableName: string, say: (line: string) => void) => {
+  let client: DynamoDBClient | undefined;
+  const database: SupervisedDatabase = await superviseDynamoDbLocal({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    say,
+    afterRestart: async (info) => {
+      if (client) await createTable(client, tableName);
+      await options.afterDatabaseRestart?.(info);
+    },
+    giveUp: (reason) => (options.onDatabaseLost ?? ((r) => say(r)))(reason),
+  });
+  return { database, attach: (c: DynamoDBClient) => (client = c) };
+};
+
 export const startRuntime = async (options: RuntimeOptions = {}): Promise<Runtime> => {
-  const database: DynamoDbLocal = options.dynamoEndpoint
-    ? { endpoint: options.dynamoEndpoint, stop: async () => undefined }
-    : await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
+  const say = options.say ?? ((line: string) => console.error(line));
   const tableName = options.tableName ?? LOCAL_TABLE;
+  const lock: DataLock | undefined = options.dataDir
+    ? await lockDataDirectory(options.dataDir, say)
+    : undefined;
+  let database: { endpoint: string; stop(): Promise<void> };
+  let attach = (_client: DynamoDBClient) => undefined as unknown;
+  try {
+    if (options.dynamoEndpoint) database = { endpoint: options.dynamoEndpoint, stop: async () => undefined };
+    else ({ database, attach } = await owned(options, tableName, say));
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const keys = loadOrCreateLocalKeys();
   // The handlers read their configuration from the environment, exactly as in Lambda.
   Object.assign(process.env, {
@@ -70,42 +105,52 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<Runtim
     region: "local",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
-  try {
-    await createTable(dynamodb, tableName);
-  } catch (error) {
-    await database.stop();
-    throw error;
-  }
+  attach(dynamodb);
   const bus = new LocalEventBus();
   useEventTransport(bus);
   enforceDeclaredAccess(handlersClient);
   const server = createLocalServer({ devTokenKey: keys.devTokenKey, bus });
   const host = options.host ?? "127.0.0.1";
+  const release = async () => {
+    dynamodb.destroy();
+    await database.stop();
+    lock?.release();
+  };
   try {
+    await createTable(dynamodb, tableName);
     await new Promise<void>((done, fail) => {
       server.once("error", fail);
       server.listen(options.port ?? 3000, host, () => done());
     });
   } catch (error) {
-    await database.stop();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE")
+    await release();
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
       throw new Error(`Port ${options.port ?? 3000} is in use: stop what uses it or pass --port N`);
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  lock?.describe(url);
+  let stopped: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
+    url,
     dynamoEndpoint: database.endpoint,
     tableName,
     devTokenKey: keys.devTokenKey,
     bus,
     dynamodb,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
-      dynamodb.destroy();
-      await database.stop();
+    stop: () => {
+      stopped ??= (async () => {
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        server.closeIdleConnections();
+        const drained = await Promise.race([
+          closed.then(() => true),
+          new Promise<boolean>((done) => setTimeout(() => done(false), DRAIN_MS).unref()),
+        ]);
+        if (!drained) server.closeAllConnections();
+        await release();
+      })();
+      return stopped;
     },
   };
 };

@@ -1,14 +1,18 @@
 /**
  * Synthesizes the stack once per test file (and stage). Asset bundling is skipped here
  * (`aws:cdk:bundling-stacks`), which changes nothing in the template but the code hashes;
- * bundling.test.ts synthesizes with real bundling.
+ * bundling.test.ts synthesizes with real bundling. `constructStack` gives a construct alone a stack
+ * of its own, to check what the whole stack's declarations do not exercise.
  */
 import { App, type CfnElement, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IConstruct } from "constructs";
+import { declaredFunction } from "#infra/constructs/function-set";
 import type { Stage } from "#infra/constructs/stage";
-import { StrawberryStack, type StrawberryStackProps } from "#infra/stack";
-import { FUNCTIONS } from "#platform/functions";
+import type { StrawberryFunction } from "#infra/constructs/strawberry-function";
+import { PROJECT_ROOT, StrawberryStack, type StrawberryStackProps } from "#infra/stack";
+import { FUNCTIONS, type FunctionName } from "#platform/functions";
 import type { ScheduleDeclaration } from "#platform/schedules";
 
 /** Generous: synthesis with real bundling takes seconds on a busy machine. */
@@ -55,6 +59,23 @@ export const synthesize = (
   };
   return { app, stack, template, logicalId };
 };
+
+/** A stack of its own for a construct under test, bundling skipped like `synthesize`. */
+export const constructStack = (): Stack =>
+  new Stack(new App({ context: { "aws:cdk:bundling-stacks": [] } }), "Test");
+
+/** A declared function, as the stack would create it (no access granted), in a `constructStack`. */
+export const sampleFunction = (stack: Stack, name: FunctionName = "health"): StrawberryFunction =>
+  declaredFunction(stack, FUNCTIONS[name], {
+    projectRoot: PROJECT_ROOT,
+    stage: "dev",
+    logRetention: RetentionDays.ONE_MONTH,
+  });
+
+/** `Fn::GetAtt` of a declared function's ARN. */
+export const fnArn = (s: Synthesized, name: FunctionName) => ({
+  "Fn::GetAtt": [s.logicalId(s.stack.functions[name]), "Arn"],
+});
 
 type Resource = { Type: string; Properties: Record<string, unknown> } & Record<string, unknown>;
 

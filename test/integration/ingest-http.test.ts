@@ -219,7 +219,8 @@ describe("quarantine and replay", () => {
       token: cco,
       body: { signalIds: ["q-1", "q-2", "q-3"] },
     });
-    expect(twice.body).toEqual({ replayed: 0, stillUnknown: 0 });
+    // Already counted: nothing replays twice, and the answer says these ids are not in the quarantine.
+    expect(twice.body).toEqual({ replayed: 0, stillUnknown: 0, notQuarantined: ["q-1", "q-2", "q-3"] });
 
     expect(await metrics("pl-new-toaster")).toMatchObject({ n: 3, negatives: 3, reviewMean: 1 });
     const remaining = await api.call("GET", "/v1/quarantine?limit=100", { token: cco });

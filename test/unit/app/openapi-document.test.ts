@@ -52,7 +52,7 @@ describe("the OpenAPI document", () => {
         Object.keys(op.responses)
           .map(Number)
           .sort((a, b) => a - b),
-      ).toEqual([200, ...statusesOf(route), 500]);
+      ).toEqual([200, ...statusesOf(route), 500].sort((a, b) => a - b));
     },
   );
 

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiClient } from "#infra/cli/api-client";
+import { ApiClient } from "#infra/api-client/client";
 import {
-  createProgress,
-  formatSummary,
   ImportFailedError,
   type ImportSummary,
   importSignals,
-} from "#infra/cli/importer";
-import type { SignalRecord } from "#infra/cli/signal-file";
+  type SignalRecord,
+} from "#infra/api-client/importer";
+import { createProgress, formatSummary } from "#infra/api-client/report";
 import { FAKE_TOKEN, type FakeApi, startFakeApi } from "./fake-api";
 
 let api: FakeApi | undefined;

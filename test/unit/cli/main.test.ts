@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type CliIo, runCli } from "#infra/cli/main";
-import { UNLISTED_PRODUCT_LINE_ID } from "#infra/local/demo-data";
+import { UNLISTED_PRODUCT_LINE_ID } from "#infra/demo/catalog";
 import { FAKE_TOKEN, type FakeApi, startFakeApi } from "./fake-api";
 
 let dir: string;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isResidentIdNumber, passesLuhn } from "#core/check-digits";
-import { maskPii, PII_TOKENS } from "#core/pii";
+import { maskPii, maskPiiWithoutShortcut, mayHoldPii, PII_TOKENS } from "#core/pii";
 
 const RUNS = { numRuns: 1000 };
 
@@ -372,6 +372,42 @@ describe("maskPii on any string", () => {
         expect(maskPii(once)).toBe(once);
       }),
       { numRuns },
+    );
+  });
+});
+
+describe("the shortcut for text without digits or @", () => {
+  // Characters that fold into digits or @ (circled, superscript, full-width, telegraph symbols,
+  // other scripts' digits) mixed with ordinary text and any code point.
+  const tricky = fc.constantFrom(
+    "①",
+    "⒈",
+    "¹",
+    "㋀",
+    "㏠",
+    "＠",
+    "﹫",
+    "٣",
+    "𝟙",
+    "ⓐ",
+    "空",
+    " ",
+    "-",
+    "．",
+    "@",
+    "7",
+  );
+  const text = fc.string({
+    unit: fc.oneof(tricky, fc.string({ unit: "binary", minLength: 1, maxLength: 1 })),
+  });
+
+  it("skips only text that the full masker leaves unchanged", () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        if (!mayHoldPii(t)) expect(maskPiiWithoutShortcut(t)).toBe(t);
+        expect(maskPii(t)).toBe(maskPiiWithoutShortcut(t));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

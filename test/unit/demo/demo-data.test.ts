@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEMO_PROFILES,
-  type DemoProfile,
-  demoCatalog,
-  demoSignals,
-  mulberry32,
-  UNLISTED_PRODUCT_LINE_ID,
-} from "#infra/local/demo-data";
+import { DEMO_PROFILES, type DemoProfile, demoCatalog, UNLISTED_PRODUCT_LINE_ID } from "#infra/demo/catalog";
+import { mulberry32 } from "#infra/demo/random";
+import { demoSignals } from "#infra/demo/signals";
 import { Catalog } from "#schemas/catalog";
 import { CHANNELS, SIGNAL_KINDS, Signal } from "#schemas/signal";
 

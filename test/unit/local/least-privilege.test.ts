@@ -1,12 +1,6 @@
 /** The local runtime holds each function to the DynamoDB actions it declares, as IAM does. */
-import {
-  DynamoDBClient,
-  GetItemCommand,
-  QueryCommand,
-  TransactWriteItemsCommand,
-} from "@aws-sdk/client-dynamodb";
-import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, describe, expect, it } from "vitest";
+import { DynamoDBClient, QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import { describe, expect, it } from "vitest";
 import { runAs } from "#infra/local/functions";
 import { actionsOf, enforceDeclaredAccess } from "#infra/local/least-privilege";
 

@@ -2,8 +2,7 @@
  * What an import shows: a progress bar (or progress lines), the summary of what the API answered,
  * and `runImport`, which sends records with both (used by the CLI and by the demo seed).
  */
-
-import type { ApiClient } from "./api-client";
+import type { ApiClient } from "./client";
 import {
   type FieldError,
   ImportFailedError,

@@ -1,12 +1,12 @@
 /**
  * Sends signal records to `POST /v1/signals`: batches of at most 500 (and at most ~900 KB of
  * JSON), a few batches in flight, retries with backoff on 429, 5xx and network errors, and maps
- * each rejection back to the line of the file it came from. Re-running an import is harmless: the
- * server stores each `signalId` once and counts repeats as duplicates.
+ * each rejection back to the line of the file it came from. Re-running an import is harmless:
+ * the server stores each `signalId` once and counts repeats as duplicates.
  */
 import type { FieldError } from "#schemas/error";
-import { IngestResult } from "#schemas/signal";
-import { type ApiClient, ApiError } from "./api-client";
+import { IngestResult, MAX_SIGNALS_PER_BATCH } from "#schemas/signal";
+import { type ApiClient, ApiError } from "./client";
 
 export type { FieldError };
 
@@ -68,7 +68,8 @@ export class ImportFailedError extends Error {
   }
 }
 
-export const MAX_BATCH = 500;
+/** The API takes at most this many signals per request (DESIGN §4). */
+export const MAX_BATCH = MAX_SIGNALS_PER_BATCH;
 const ENVELOPE_BYTES = Buffer.byteLength('{"signals":[]}');
 
 interface Pending {

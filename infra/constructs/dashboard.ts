@@ -1,0 +1,175 @@
+/**
+ * The dashboard: static files in a private bucket, served by CloudFront through origin access
+ * control, with a generated `config.json` telling the page where the API and the user pool are.
+ * Both buckets log access; CloudFront and S3 server access logs go to one log bucket.
+ */
+import { existsSync } from "node:fs";
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
+import type { HttpStage } from "aws-cdk-lib/aws-apigatewayv2";
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HttpVersion,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from "aws-cdk-lib/aws-cloudfront";
+import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  ObjectOwnership,
+} from "aws-cdk-lib/aws-s3";
+import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { Construct } from "constructs";
+import { stableScope } from "./ids";
+import type { Stage } from "./stage";
+
+export interface DashboardProps {
+  /** Named in the distribution's comment; `prod` keeps access logs a year instead of 30 days. */
+  readonly stage: Stage;
+}
+
+/** Where the dashboard finds the backend: written to `config.json` beside its files. */
+export interface DashboardContentProps {
+  /** The dashboard's static files; skipped while the directory does not exist. */
+  readonly webDir: string;
+  /** The API's stage: its URL goes into the config, and the upload waits for it. */
+  readonly apiStage: HttpStage;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+}
+
+const BOOTSTRAP_QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
+
+export class Dashboard extends Construct {
+  /** Holds the dashboard's files; only this distribution may read it. */
+  public readonly siteBucket: Bucket;
+  public readonly distribution: Distribution;
+  /** `https://<distribution domain>`, the origin the API allows in CORS. */
+  public readonly origin: string;
+  private readonly stage: Stage;
+
+  public constructor(scope: Construct, id: string, props: DashboardProps) {
+    super(scope, id);
+    this.stage = props.stage;
+    // Logs, the site's files and the dashboard URL (the distribution's domain) outlive any deploy:
+    // the buckets, their policies and the distribution keep their logical ids (see ./ids.ts).
+    const stack = stableScope(this);
+    const logBucket = new Bucket(stack, "AccessLogs", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes through an ACL grant to the log-delivery account.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(props.stage === "prod" ? 365 : 30) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(logBucket).acknowledge({
+      id: "AwsSolutions-S1",
+      reason: "This is the access-log bucket itself; logging it into itself would loop.",
+    });
+    this.siteBucket = new Bucket(stack, "Site", {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logBucket,
+      serverAccessLogsPrefix: "site/",
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.distribution = new Distribution(stack, "Dashboard", {
+      comment: `Strawberry dashboard (${props.stage})`,
+      defaultRootObject: "index.html",
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket,
+      logFilePrefix: "cloudfront/",
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      },
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: "AwsSolutions-CFR1",
+        reason:
+          "The dashboard serves a multinational workforce; access is controlled by sign-in, not geography.",
+      },
+      {
+        id: "AwsSolutions-CFR2",
+        reason:
+          "Static files only; the API behind it is throttled and authenticated. Attach a WAF web ACL " +
+          "when the organisation provides one.",
+      },
+      {
+        id: "AwsSolutions-CFR4",
+        reason:
+          "Uses the default *.cloudfront.net certificate, for which CloudFront fixes the TLS policy; " +
+          "set a custom domain and certificate to pin TLSv1.2_2021.",
+      },
+    );
+    this.origin = `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /**
+   * Uploads the files and `config.json`, then invalidates the distribution. A method rather than a
+   * prop because the API needs this construct's origin (CORS) before the config can name the API.
+   */
+  public deployContent(props: DashboardContentProps): BucketDeployment {
+    const config = Source.jsonData("config.json", {
+      stage: this.stage,
+      apiUrl: props.apiStage.url,
+      region: Stack.of(this).region,
+      userPoolId: props.userPool.userPoolId,
+      userPoolClientId: props.userPoolClient.userPoolClientId,
+      dashboardOrigin: this.origin,
+    });
+    const deployment = new BucketDeployment(this, "DeployDashboard", {
+      destinationBucket: this.siteBucket,
+      sources: existsSync(props.webDir) ? [Source.asset(props.webDir), config] : [config],
+      distribution: this.distribution,
+      distributionPaths: ["/*"],
+      memoryLimit: 512,
+    });
+    deployment.node.addDependency(props.apiStage);
+    this.acknowledgeBucketDeployment(deployment);
+    return deployment;
+  }
+
+  /**
+   * BucketDeployment brings a singleton provider function (a child of the stack) whose role, managed
+   * policy and runtime aws-cdk-lib decides: it copies the dashboard from the CDK asset bucket into
+   * the site bucket and invalidates the distribution (CloudFront invalidation actions support no
+   * resource ARNs).
+   */
+  private acknowledgeBucketDeployment(deployment: BucketDeployment): void {
+    const stack = Stack.of(this);
+    const handler = stack.node.children.find((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"));
+    const qualifier: string =
+      this.node.tryGetContext(BOOTSTRAP_QUALIFIER_CONTEXT) ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+    const siteLogicalId = stack.getLogicalId(this.siteBucket.node.defaultChild as CfnBucket);
+    // cdk-nag renders an environment-agnostic stack's account and region as placeholders.
+    const account = Token.isUnresolved(stack.account) ? "<AWS::AccountId>" : stack.account;
+    const region = Token.isUnresolved(stack.region) ? "<AWS::Region>" : stack.region;
+    const reason = "aws-cdk-lib's BucketDeployment provider, scoped by CDK to the asset and site buckets.";
+    const findings = [
+      "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+      "AwsSolutions-L1",
+      ...["s3:GetObject*", "s3:GetBucket*", "s3:List*", "s3:DeleteObject*", "s3:Abort*"].map(
+        (action) => `AwsSolutions-IAM5[Action::${action}]`,
+      ),
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}/*]`,
+      `AwsSolutions-IAM5[Resource::<${siteLogicalId}.Arn>/*]`,
+      "AwsSolutions-IAM5[Resource::*]",
+    ];
+    for (const target of handler ? [deployment, handler] : [deployment]) {
+      Validations.of(target).acknowledge(...findings.map((id) => ({ id, reason })));
+    }
+  }
+}
