@@ -10,6 +10,8 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
@@ -25,6 +27,7 @@ import {
 } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import { dashboardCsp } from "#infra/web-headers";
 import { stableScope } from "./ids";
 import type { Stage } from "./stage";
 
@@ -92,7 +95,27 @@ export class Dashboard extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: new ResponseHeadersPolicy(this, "SecurityHeaders", {
+          comment: `Strawberry dashboard security headers (${props.stage})`,
+          securityHeadersBehavior: {
+            // The API's id would make a cycle (its CORS names this distribution), so any API
+            // Gateway host of this region may be called; the API itself still checks every token.
+            contentSecurityPolicy: {
+              contentSecurityPolicy: dashboardCsp([
+                `https://*.execute-api.${Stack.of(this).region}.amazonaws.com`,
+              ]),
+              override: true,
+            },
+            contentTypeOptions: { override: true },
+            frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+            referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+            strictTransportSecurity: {
+              accessControlMaxAge: Duration.days(730),
+              includeSubdomains: true,
+              override: true,
+            },
+          },
+        }),
       },
     });
     Validations.of(this.distribution).acknowledge(

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DASHBOARD_HEADERS, dashboardCsp } from "#infra/web-headers";
 
 export const WEB_DIR = resolve(fileURLToPath(import.meta.url), "../../../web");
 
@@ -17,13 +18,10 @@ const CONTENT_TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
 };
 
-/** The headers CloudFront's response headers policy adds to the dashboard's files. */
+/** The headers CloudFront's response headers policy adds to the dashboard's files (the API is same-origin here). */
 export const STATIC_HEADERS: Readonly<Record<string, string>> = {
-  "x-content-type-options": "nosniff",
-  "content-security-policy":
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
+  ...DASHBOARD_HEADERS,
+  "content-security-policy": dashboardCsp(),
 };
 
 const notFound = (res: ServerResponse, path: string) => {

@@ -1,30 +1,17 @@
 /** Alarms on every function's errors and throttles and on the dead-letter queue, e-mailed if asked. */
 import { Template } from "aws-cdk-lib/assertions";
 import { Queue } from "aws-cdk-lib/aws-sqs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Alarms } from "#infra/constructs/alarms";
-import {
-  asList,
-  constructStack,
-  resourcesOf,
-  SYNTH_TIMEOUT_MS,
-  type Synthesized,
-  sampleFunction,
-  synthesize,
-} from "./fixture";
+import { asList, constructStack, resourcesOf, sampleFunction, synthesizeStages } from "./fixture";
 
-let dev: Synthesized;
-let prod: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-  prod = synthesize("prod", { alarmEmail: "ops@example.com" });
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 describe("alarms", () => {
   it("alarm on every function's errors and throttles, and on the dead-letter queue", () => {
-    const alarms = Object.values(resourcesOf(dev.template, "AWS::CloudWatch::Alarm"));
-    const functionIds = [...Object.values(dev.stack.functions), dev.stack.preTokenFunction].map((f) =>
-      dev.logicalId(f),
+    const alarms = Object.values(resourcesOf(stages.dev.template, "AWS::CloudWatch::Alarm"));
+    const functionIds = [...Object.values(stages.dev.stack.functions), stages.dev.stack.preTokenFunction].map(
+      (f) => stages.dev.logicalId(f),
     );
     for (const id of functionIds) {
       for (const metric of ["Errors", "Throttles"]) {
@@ -39,14 +26,16 @@ describe("alarms", () => {
       alarms.some(
         (a) =>
           a.Properties.MetricName === "ApproximateNumberOfMessagesVisible" &&
-          JSON.stringify(a.Properties.Dimensions).includes(dev.logicalId(dev.stack.deadLetterQueue)),
+          JSON.stringify(a.Properties.Dimensions).includes(
+            stages.dev.logicalId(stages.dev.stack.deadLetterQueue),
+          ),
       ),
     ).toBe(true);
     expect(alarms).toHaveLength(2 * functionIds.length + 1);
   });
 
   it("fire on a single occurrence in five minutes, and not for lack of data", () => {
-    dev.template.allResourcesProperties("AWS::CloudWatch::Alarm", {
+    stages.dev.template.allResourcesProperties("AWS::CloudWatch::Alarm", {
       Threshold: 1,
       EvaluationPeriods: 1,
       Period: 300,
@@ -56,13 +45,13 @@ describe("alarms", () => {
   });
 
   it("notify the alarm address when one is given", () => {
-    prod.template.hasResourceProperties("AWS::SNS::Subscription", {
+    stages.prod.template.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "email",
       Endpoint: "ops@example.com",
     });
-    const alarms = Object.values(resourcesOf(prod.template, "AWS::CloudWatch::Alarm"));
+    const alarms = Object.values(resourcesOf(stages.prod.template, "AWS::CloudWatch::Alarm"));
     expect(alarms.every((a) => asList(a.Properties.AlarmActions ?? []).length === 1)).toBe(true);
-    dev.template.resourceCountIs("AWS::SNS::Topic", 0);
+    stages.dev.template.resourceCountIs("AWS::SNS::Topic", 0);
   });
 
   it.each([

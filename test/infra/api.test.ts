@@ -3,19 +3,16 @@ import { Validations } from "aws-cdk-lib";
 import { Match } from "aws-cdk-lib/assertions";
 import { HttpRoute } from "aws-cdk-lib/aws-apigatewayv2";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { routeKeyOf } from "#http/route";
 import { ROUTES } from "#routes/index";
-import { fnArn, must, resourcesOf, SYNTH_TIMEOUT_MS, type Synthesized, synthesize } from "./fixture";
+import { fnArn, must, resourcesOf, SYNTH_TIMEOUT_MS, synthesize, synthesizeStages } from "./fixture";
 
-let dev: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 describe("HTTP API", () => {
   it("has exactly one route per declared route", () => {
-    const keys = Object.values(resourcesOf(dev.template, "AWS::ApiGatewayV2::Route"))
+    const keys = Object.values(resourcesOf(stages.dev.template, "AWS::ApiGatewayV2::Route"))
       .map((r) => r.Properties.RouteKey)
       .sort();
     expect(keys).toEqual(ROUTES.map((r) => routeKeyOf(r)).sort());
@@ -25,9 +22,9 @@ describe("HTTP API", () => {
     "%s invokes its declared function, behind the JWT authorizer unless public",
     (routeKey, route) => {
       // Prepare
-      const routes = resourcesOf(dev.template, "AWS::ApiGatewayV2::Route");
-      const integrations = resourcesOf(dev.template, "AWS::ApiGatewayV2::Integration");
-      const authorizers = resourcesOf(dev.template, "AWS::ApiGatewayV2::Authorizer");
+      const routes = resourcesOf(stages.dev.template, "AWS::ApiGatewayV2::Route");
+      const integrations = resourcesOf(stages.dev.template, "AWS::ApiGatewayV2::Integration");
+      const authorizers = resourcesOf(stages.dev.template, "AWS::ApiGatewayV2::Authorizer");
 
       // Act
       const found = Object.values(routes).find((r) => r.Properties.RouteKey === routeKey);
@@ -39,7 +36,7 @@ describe("HTTP API", () => {
       expect(integrations[integrationId ?? ""]?.Properties).toMatchObject({
         IntegrationType: "AWS_PROXY",
         PayloadFormatVersion: "2.0",
-        IntegrationUri: fnArn(dev, route.fn.name),
+        IntegrationUri: fnArn(stages.dev, route.fn.name),
       });
       if (route.access === "public") {
         expect(found?.Properties.AuthorizationType).toBe("NONE");
@@ -54,7 +51,7 @@ describe("HTTP API", () => {
 
   it("lets API Gateway invoke each routed function, for its own route only", () => {
     // Prepare
-    const permissions = Object.values(resourcesOf(dev.template, "AWS::Lambda::Permission")).filter(
+    const permissions = Object.values(resourcesOf(stages.dev.template, "AWS::Lambda::Permission")).filter(
       (p) => p.Properties.Principal === "apigateway.amazonaws.com",
     );
 
@@ -62,15 +59,17 @@ describe("HTTP API", () => {
     const targets = permissions.map((p) => JSON.stringify(p.Properties.FunctionName)).sort();
 
     // Assess
-    expect(targets).toEqual(ROUTES.map((r) => JSON.stringify(fnArn(dev, r.fn.name))).sort());
+    expect(targets).toEqual(ROUTES.map((r) => JSON.stringify(fnArn(stages.dev, r.fn.name))).sort());
     for (const permission of permissions) {
-      expect(JSON.stringify(permission.Properties.SourceArn)).toContain(dev.logicalId(dev.stack.api));
+      expect(JSON.stringify(permission.Properties.SourceArn)).toContain(
+        stages.dev.logicalId(stages.dev.stack.api),
+      );
     }
   });
 
   it("acknowledges AwsSolutions-APIG4 (no authorizer) on exactly the public routes", () => {
     // Prepare
-    const routes = dev.stack.api.node.children.filter((c): c is HttpRoute => c instanceof HttpRoute);
+    const routes = stages.dev.stack.api.node.children.filter((c): c is HttpRoute => c instanceof HttpRoute);
 
     // Act
     const acknowledged = routes
@@ -93,32 +92,35 @@ describe("HTTP API", () => {
   });
 
   it("verifies tokens of the user pool's app client", () => {
-    dev.template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+    stages.dev.template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
       AuthorizerType: "JWT",
       IdentitySource: ["$request.header.Authorization"],
       JwtConfiguration: {
-        Audience: [{ Ref: dev.logicalId(dev.stack.userPoolClient) }],
+        Audience: [{ Ref: stages.dev.logicalId(stages.dev.stack.userPoolClient) }],
         Issuer: Match.objectLike({
-          "Fn::Join": ["", Match.arrayWith([{ Ref: dev.logicalId(dev.stack.userPool) }])],
+          "Fn::Join": ["", Match.arrayWith([{ Ref: stages.dev.logicalId(stages.dev.stack.userPool) }])],
         }),
       },
     });
   });
 
   it("throttles, logs access and allows the dashboard origin", () => {
-    dev.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+    stages.dev.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000 },
       AccessLogSettings: Match.objectLike({ Format: Match.stringLikeRegexp("requestId") }),
     });
-    dev.template.hasResourceProperties("AWS::ApiGatewayV2::Api", {
+    stages.dev.template.hasResourceProperties("AWS::ApiGatewayV2::Api", {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: [
           {
             "Fn::Join": [
               "",
-              ["https://", { "Fn::GetAtt": [dev.logicalId(dev.stack.distribution), "DomainName"] }],
+              [
+                "https://",
+                { "Fn::GetAtt": [stages.dev.logicalId(stages.dev.stack.distribution), "DomainName"] },
+              ],
             ],
           },
         ],

@@ -1,19 +1,14 @@
 /** The dashboard: private, encrypted, TLS-only buckets behind CloudFront, deployed with its config. */
 import { Match } from "aws-cdk-lib/assertions";
-import { beforeAll, describe, expect, it } from "vitest";
-import { must, resourcesOf, SYNTH_TIMEOUT_MS, type Synthesized, synthesize } from "./fixture";
+import { describe, expect, it } from "vitest";
+import { must, resourcesOf, synthesizeStages } from "./fixture";
 
-let dev: Synthesized;
-let prod: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-  prod = synthesize("prod");
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 describe("dashboard", () => {
   it("keeps every bucket private, encrypted and TLS-only", () => {
-    const buckets = resourcesOf(dev.template, "AWS::S3::Bucket");
-    const policies = Object.values(resourcesOf(dev.template, "AWS::S3::BucketPolicy"));
+    const buckets = resourcesOf(stages.dev.template, "AWS::S3::Bucket");
+    const policies = Object.values(resourcesOf(stages.dev.template, "AWS::S3::BucketPolicy"));
     expect(Object.keys(buckets).length).toBeGreaterThanOrEqual(2);
     for (const [id, bucket] of Object.entries(buckets)) {
       expect(bucket.Properties).toMatchObject({
@@ -37,8 +32,8 @@ describe("dashboard", () => {
   });
 
   it.each([
-    ["dev", () => dev, 30],
-    ["prod", () => prod, 365],
+    ["dev", () => stages.dev, 30],
+    ["prod", () => stages.prod, 365],
   ] as const)(
     "in %s, logs site and CloudFront access, kept %i days, and retains both buckets",
     (_, s, days) => {
@@ -69,8 +64,8 @@ describe("dashboard", () => {
   );
 
   it("serves the site bucket through CloudFront with origin access control only", () => {
-    const siteId = dev.logicalId(dev.stack.siteBucket);
-    dev.template.hasResourceProperties("AWS::CloudFront::Distribution", {
+    const siteId = stages.dev.logicalId(stages.dev.stack.siteBucket);
+    stages.dev.template.hasResourceProperties("AWS::CloudFront::Distribution", {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: "index.html",
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: "redirect-to-https" }),
@@ -83,14 +78,14 @@ describe("dashboard", () => {
         ],
       }),
     });
-    dev.template.hasResourceProperties("AWS::CloudFront::OriginAccessControl", {
+    stages.dev.template.hasResourceProperties("AWS::CloudFront::OriginAccessControl", {
       OriginAccessControlConfig: Match.objectLike({
         OriginAccessControlOriginType: "s3",
         SigningBehavior: "always",
       }),
     });
     // The only principal allowed to read the site is CloudFront, for this distribution.
-    const sitePolicy = Object.values(resourcesOf(dev.template, "AWS::S3::BucketPolicy")).find(
+    const sitePolicy = Object.values(resourcesOf(stages.dev.template, "AWS::S3::BucketPolicy")).find(
       (p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: siteId }),
     );
     const allows = (
@@ -101,31 +96,70 @@ describe("dashboard", () => {
     expect(allows.length).toBeGreaterThan(0);
     for (const st of allows) {
       expect(st.Principal).toEqual({ Service: "cloudfront.amazonaws.com" });
-      expect(JSON.stringify(st)).toContain(dev.logicalId(dev.stack.distribution));
+      expect(JSON.stringify(st)).toContain(stages.dev.logicalId(stages.dev.stack.distribution));
     }
   });
 
+  it("sends a content security policy that forbids framing and allows calls to the API only", () => {
+    // Prepare
+    const distribution = Object.values(resourcesOf(stages.dev.template, "AWS::CloudFront::Distribution"))[0];
+    const policyRef = JSON.stringify(
+      (must(distribution, "distribution").Properties.DistributionConfig as { DefaultCacheBehavior: object })
+        .DefaultCacheBehavior,
+    );
+    const [policyId, policy] = must(
+      Object.entries(resourcesOf(stages.dev.template, "AWS::CloudFront::ResponseHeadersPolicy"))[0],
+      "response headers policy",
+    );
+
+    // Act
+    type Headers = Record<string, Record<string, unknown>> & {
+      ContentSecurityPolicy: { ContentSecurityPolicy: unknown };
+    };
+    const headers = (policy.Properties.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: Headers })
+      .SecurityHeadersConfig;
+    const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+
+    // Assess
+    expect(policyRef).toContain(policyId);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/connect-src 'self' /);
+    expect(csp).toContain(".execute-api.");
+    expect(headers.FrameOptions).toMatchObject({ FrameOption: "DENY", Override: true });
+    expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
+    expect(headers.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 63072000,
+      Override: true,
+    });
+    expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: "no-referrer", Override: true });
+  });
+
   it("deploys the dashboard files and its config to the site bucket", () => {
-    dev.template.hasResourceProperties("Custom::CDKBucketDeployment", {
-      DestinationBucketName: { Ref: dev.logicalId(dev.stack.siteBucket) },
+    stages.dev.template.hasResourceProperties("Custom::CDKBucketDeployment", {
+      DestinationBucketName: { Ref: stages.dev.logicalId(stages.dev.stack.siteBucket) },
       DistributionPaths: ["/*"],
     });
   });
 
   it("writes the API, the user pool and its client into config.json, once the API stage exists", () => {
     // Prepare
-    const deployment = Object.values(resourcesOf(dev.template, "Custom::CDKBucketDeployment"))[0];
+    const deployment = Object.values(resourcesOf(stages.dev.template, "Custom::CDKBucketDeployment"))[0];
 
     // Act
     const markers = JSON.stringify(must(deployment, "bucket deployment").Properties.SourceMarkers);
 
     // Assess
-    for (const construct of [dev.stack.api, dev.stack.userPool, dev.stack.userPoolClient]) {
-      expect(markers).toContain(JSON.stringify({ Ref: dev.logicalId(construct) }));
+    for (const construct of [
+      stages.dev.stack.api,
+      stages.dev.stack.userPool,
+      stages.dev.stack.userPoolClient,
+    ]) {
+      expect(markers).toContain(JSON.stringify({ Ref: stages.dev.logicalId(construct) }));
     }
     expect(markers).toContain(
-      JSON.stringify({ "Fn::GetAtt": [dev.logicalId(dev.stack.distribution), "DomainName"] }),
+      JSON.stringify({ "Fn::GetAtt": [stages.dev.logicalId(stages.dev.stack.distribution), "DomainName"] }),
     );
-    expect(deployment?.DependsOn).toContain(dev.logicalId(dev.stack.apiStage));
+    expect(deployment?.DependsOn).toContain(stages.dev.logicalId(stages.dev.stack.apiStage));
   });
 });

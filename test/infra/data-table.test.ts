@@ -1,21 +1,16 @@
 /** The table follows TABLE: keys, TTL and indexes declared once, protected in prod. */
 import { Match, Template } from "aws-cdk-lib/assertions";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DataTable } from "#infra/constructs/data-table";
 import { TABLE } from "#platform/table";
-import { constructStack, SYNTH_TIMEOUT_MS, type Synthesized, synthesize } from "./fixture";
+import { constructStack, synthesizeStages } from "./fixture";
 
-let dev: Synthesized;
-let prod: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-  prod = synthesize("prod");
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 describe("table", () => {
   it("is on-demand, encrypted, point-in-time recoverable, with TTL and the declared indexes", () => {
-    dev.template.resourceCountIs("AWS::DynamoDB::Table", 1);
-    dev.template.hasResourceProperties("AWS::DynamoDB::Table", {
+    stages.dev.template.resourceCountIs("AWS::DynamoDB::Table", 1);
+    stages.dev.template.hasResourceProperties("AWS::DynamoDB::Table", {
       BillingMode: "PAY_PER_REQUEST",
       KeySchema: [
         { AttributeName: TABLE.partitionKey, KeyType: "HASH" },
@@ -36,12 +31,12 @@ describe("table", () => {
   });
 
   it("is protected from deletion and retained in prod only", () => {
-    prod.template.hasResource("AWS::DynamoDB::Table", {
+    stages.prod.template.hasResource("AWS::DynamoDB::Table", {
       DeletionPolicy: "Retain",
       UpdateReplacePolicy: "Retain",
       Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
     });
-    dev.template.hasResource("AWS::DynamoDB::Table", {
+    stages.dev.template.hasResource("AWS::DynamoDB::Table", {
       DeletionPolicy: "Delete",
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
     });

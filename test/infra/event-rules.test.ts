@@ -2,27 +2,14 @@
 import { Template } from "aws-cdk-lib/assertions";
 import { EventBus } from "aws-cdk-lib/aws-events";
 import { type CfnQueue, Queue } from "aws-cdk-lib/aws-sqs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EventRules } from "#infra/constructs/event-rules";
 import type { StrawberryFunction } from "#infra/constructs/strawberry-function";
 import { EVENT_RULES, type EventRuleDeclaration } from "#platform/events";
 import { FUNCTIONS, type FunctionName } from "#platform/functions";
-import {
-  constructStack,
-  must,
-  resourcesOf,
-  SYNTH_TIMEOUT_MS,
-  type Synthesized,
-  sampleFunction,
-  synthesize,
-} from "./fixture";
+import { constructStack, must, resourcesOf, sampleFunction, synthesizeStages } from "./fixture";
 
-let dev: Synthesized;
-let prod: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-  prod = synthesize("prod");
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 /** A rule invoking its function directly: none is declared today. */
 const DIRECT_RULE: EventRuleDeclaration = {
@@ -47,18 +34,20 @@ const standalone = (rules: readonly EventRuleDeclaration[]) => {
 
 describe("events", () => {
   it("uses a governance bus named by stage", () => {
-    dev.template.hasResourceProperties("AWS::Events::EventBus", { Name: "strawberry-governance-dev" });
-    prod.template.hasResourceProperties("AWS::Events::EventBus", { Name: "strawberry-governance-prod" });
+    stages.dev.template.hasResourceProperties("AWS::Events::EventBus", { Name: "strawberry-governance-dev" });
+    stages.prod.template.hasResourceProperties("AWS::Events::EventBus", {
+      Name: "strawberry-governance-prod",
+    });
   });
 
   it("has exactly one rule per declared rule", () => {
-    dev.template.resourceCountIs("AWS::Events::Rule", EVENT_RULES.length);
+    stages.dev.template.resourceCountIs("AWS::Events::Rule", EVENT_RULES.length);
   });
 
   it.each(EVENT_RULES.map((r) => [r.id, r] as const))("rule %s matches its pattern on the bus", (_, rule) => {
-    const rules = Object.values(resourcesOf(dev.template, "AWS::Events::Rule"));
+    const rules = Object.values(resourcesOf(stages.dev.template, "AWS::Events::Rule"));
     const found = rules.find((r) => r.Properties.Description === rule.description);
-    expect(found?.Properties.EventBusName).toEqual({ Ref: dev.logicalId(dev.stack.bus) });
+    expect(found?.Properties.EventBusName).toEqual({ Ref: stages.dev.logicalId(stages.dev.stack.bus) });
     expect(found?.Properties.EventPattern).toEqual(rule.pattern);
   });
 
@@ -66,10 +55,10 @@ describe("events", () => {
     "rule %s feeds an encrypted queue with a DLQ to its function, reporting batch item failures",
     (_, rule) => {
       const queue = rule.target.queue!;
-      const mapping = Object.values(resourcesOf(dev.template, "AWS::Lambda::EventSourceMapping")).find(
+      const mapping = Object.values(resourcesOf(stages.dev.template, "AWS::Lambda::EventSourceMapping")).find(
         (m) =>
           JSON.stringify(m.Properties.FunctionName) ===
-          JSON.stringify({ Ref: dev.logicalId(dev.stack.functions[rule.target.fn.name]) }),
+          JSON.stringify({ Ref: stages.dev.logicalId(stages.dev.stack.functions[rule.target.fn.name]) }),
       );
       expect(mapping?.Properties).toMatchObject({
         BatchSize: queue.batchSize,
@@ -79,24 +68,26 @@ describe("events", () => {
       const queueId = (
         must(mapping, "event source mapping").Properties.EventSourceArn as { "Fn::GetAtt": [string, string] }
       )["Fn::GetAtt"][0];
-      expect(resourcesOf(dev.template, "AWS::SQS::Queue")[queueId]?.Properties).toMatchObject({
+      expect(resourcesOf(stages.dev.template, "AWS::SQS::Queue")[queueId]?.Properties).toMatchObject({
         SqsManagedSseEnabled: true,
         // Six times the function's timeout, as AWS advises for SQS event sources.
         VisibilityTimeout: 6 * (rule.target.fn.timeoutSeconds ?? 10),
         RedrivePolicy: {
-          deadLetterTargetArn: { "Fn::GetAtt": [dev.logicalId(dev.stack.deadLetterQueue), "Arn"] },
+          deadLetterTargetArn: {
+            "Fn::GetAtt": [stages.dev.logicalId(stages.dev.stack.deadLetterQueue), "Arn"],
+          },
           maxReceiveCount: 5,
         },
       });
-      const rules = Object.values(resourcesOf(dev.template, "AWS::Events::Rule"));
+      const rules = Object.values(resourcesOf(stages.dev.template, "AWS::Events::Rule"));
       const targets = rules.flatMap((r) => r.Properties.Targets as { Arn: unknown }[]);
       expect(targets.map((t) => t.Arn)).toContainEqual({ "Fn::GetAtt": [queueId, "Arn"] });
     },
   );
 
   it("refuses plain HTTP on every queue", () => {
-    const policies = Object.values(resourcesOf(dev.template, "AWS::SQS::QueuePolicy"));
-    const queues = Object.keys(resourcesOf(dev.template, "AWS::SQS::Queue"));
+    const policies = Object.values(resourcesOf(stages.dev.template, "AWS::SQS::QueuePolicy"));
+    const queues = Object.keys(resourcesOf(stages.dev.template, "AWS::SQS::Queue"));
     for (const queueId of queues) {
       const denies = policies.some(
         (p) =>

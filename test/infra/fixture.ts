@@ -8,6 +8,7 @@ import { App, type CfnElement, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IConstruct } from "constructs";
+import { beforeAll } from "vitest";
 import { declaredFunction } from "#infra/constructs/function-set";
 import type { Stage } from "#infra/constructs/stage";
 import type { StrawberryFunction } from "#infra/constructs/strawberry-function";
@@ -37,6 +38,19 @@ export interface Synthesized {
   /** The logical id of a construct's CloudFormation resource. */
   logicalId: (construct: IConstruct) => string;
 }
+
+/**
+ * Synthesizes the dev and prod stacks (prod with an alarm e-mail) once before a file's tests; read
+ * them through the returned object (`stages.dev`), which is filled in by then.
+ */
+export const synthesizeStages = (): { dev: Synthesized; prod: Synthesized } => {
+  const stages = {} as { dev: Synthesized; prod: Synthesized };
+  beforeAll(() => {
+    stages.dev = synthesize("dev");
+    stages.prod = synthesize("prod", { alarmEmail: "ops@example.com" });
+  }, SYNTH_TIMEOUT_MS);
+  return stages;
+};
 
 export const synthesize = (
   stage: Stage,

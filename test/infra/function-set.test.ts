@@ -3,25 +3,22 @@ import { Template } from "aws-cdk-lib/assertions";
 import { EventBus } from "aws-cdk-lib/aws-events";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DataTable } from "#infra/constructs/data-table";
 import { FunctionSet } from "#infra/constructs/function-set";
 import { PROJECT_ROOT } from "#infra/stack";
 import { FUNCTIONS, type FunctionName } from "#platform/functions";
-import { constructStack, must, resourcesOf, SYNTH_TIMEOUT_MS, type Synthesized, synthesize } from "./fixture";
+import { constructStack, must, resourcesOf, synthesizeStages } from "./fixture";
 
-let dev: Synthesized;
-let prod: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-  prod = synthesize("prod", { alarmEmail: "ops@example.com" });
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 describe("functions", () => {
   it.each(Object.entries(FUNCTIONS) as [FunctionName, (typeof FUNCTIONS)[FunctionName]][])(
     "%s runs Node.js 22 on arm64, traced, source-mapped, with Powertools settings",
     (name, declaration) => {
-      const fn = resourcesOf(dev.template, "AWS::Lambda::Function")[dev.logicalId(dev.stack.functions[name])];
+      const fn = resourcesOf(stages.dev.template, "AWS::Lambda::Function")[
+        stages.dev.logicalId(stages.dev.stack.functions[name])
+      ];
       expect(fn?.Properties).toMatchObject({
         Runtime: "nodejs22.x",
         Architectures: ["arm64"],
@@ -37,19 +34,19 @@ describe("functions", () => {
             POWERTOOLS_METRICS_NAMESPACE: "Strawberry",
             POWERTOOLS_LOG_LEVEL: "DEBUG",
             STAGE: "dev",
-            TABLE_NAME: { Ref: dev.logicalId(dev.stack.table) },
+            TABLE_NAME: { Ref: stages.dev.logicalId(stages.dev.stack.table) },
           }),
         },
       });
-      const logGroup = resourcesOf(dev.template, "AWS::Logs::LogGroup")[
-        dev.logicalId(dev.stack.functions[name].logGroup)
+      const logGroup = resourcesOf(stages.dev.template, "AWS::Logs::LogGroup")[
+        stages.dev.logicalId(stages.dev.stack.functions[name].logGroup)
       ];
       expect(logGroup?.Properties.RetentionInDays).toBe(30);
     },
   );
 
   it("logs at INFO and keeps logs a year in prod", () => {
-    const fn = Object.values(resourcesOf(prod.template, "AWS::Lambda::Function")).find(
+    const fn = Object.values(resourcesOf(stages.prod.template, "AWS::Lambda::Function")).find(
       (f) =>
         (f.Properties.Environment as { Variables: Record<string, unknown> })?.Variables?.STAGE === "prod",
     );
@@ -57,9 +54,9 @@ describe("functions", () => {
       (must(fn, "function").Properties.Environment as { Variables: Record<string, unknown> }).Variables
         .POWERTOOLS_LOG_LEVEL,
     ).toBe("INFO");
-    prod.template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 365 });
-    for (const fn of Object.values(prod.stack.functions)) {
-      const logGroup = prod.template.toJSON().Resources[prod.logicalId(fn.logGroup)];
+    stages.prod.template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 365 });
+    for (const fn of Object.values(stages.prod.stack.functions)) {
+      const logGroup = stages.prod.template.toJSON().Resources[stages.prod.logicalId(fn.logGroup)];
       expect(logGroup?.DeletionPolicy, fn.node.id).toBe("Retain");
     }
   });

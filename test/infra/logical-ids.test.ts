@@ -6,17 +6,12 @@
  * or the dashboard's URL. Change an id here only together with a migration of the deployed resource.
  */
 import type { IConstruct } from "constructs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StrawberryStack } from "#infra/stack";
 import { ROUTES } from "#routes/index";
-import { must, resourcesOf, SYNTH_TIMEOUT_MS, type Synthesized, synthesize } from "./fixture";
+import { must, resourcesOf, synthesizeStages } from "./fixture";
 
-let dev: Synthesized;
-let prod: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-  prod = synthesize("prod", { alarmEmail: "ops@example.com" });
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 /** What, its recorded logical id, its type, and the stack property it is, if any. */
 const STATEFUL: readonly [string, string, string, ((stack: StrawberryStack) => IConstruct) | undefined][] = [
@@ -66,7 +61,7 @@ describe("logical ids of the resources deployed stacks hold", () => {
   it.each(STATEFUL.map(([what, id, type, property]) => [what, id, type, property] as const))(
     "the %s is still %s",
     (_, id, type, property) => {
-      for (const s of [dev, prod]) {
+      for (const s of [stages.dev, stages.prod]) {
         // Act
         const resource = s.template.toJSON().Resources[id] as { Type: string } | undefined;
 
@@ -78,18 +73,18 @@ describe("logical ids of the resources deployed stacks hold", () => {
   );
 
   it.each(Object.entries(ROUTE_IDS))("the route %s is still %s", (routeKey, id) => {
-    const route = resourcesOf(dev.template, "AWS::ApiGatewayV2::Route")[id];
+    const route = resourcesOf(stages.dev.template, "AWS::ApiGatewayV2::Route")[id];
     expect(route?.Properties.RouteKey).toBe(routeKey);
   });
 
   it("adds every declared route to that API", () => {
-    const routes = Object.values(resourcesOf(dev.template, "AWS::ApiGatewayV2::Route"));
+    const routes = Object.values(resourcesOf(stages.dev.template, "AWS::ApiGatewayV2::Route"));
     expect(routes).toHaveLength(ROUTES.length);
     for (const route of routes) expect(route.Properties.ApiId).toEqual({ Ref: "ApiF70053CD" });
   });
 
   it("keeps the alarm topic and its confirmed e-mail subscription", () => {
-    const resources = prod.template.toJSON().Resources;
+    const resources = stages.prod.template.toJSON().Resources;
     expect(resources.AlarmTopicD01E77F9?.Type).toBe("AWS::SNS::Topic");
     expect(resources.AlarmTopicPolicy309DB5F8?.Type).toBe("AWS::SNS::TopicPolicy");
     expect(must(resources.AlarmTopicopsexamplecom7B0F70A1, "subscription").Properties).toMatchObject({

@@ -2,7 +2,7 @@
 import { Validations } from "aws-cdk-lib";
 import type { CfnFunction } from "aws-cdk-lib/aws-lambda";
 import { Queue } from "aws-cdk-lib/aws-sqs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Schedules } from "#infra/constructs/schedules";
 import type { StrawberryFunction } from "#infra/constructs/strawberry-function";
 import type { FunctionName } from "#platform/functions";
@@ -15,22 +15,19 @@ import {
   resourcesOf,
   SAMPLE_SCHEDULES,
   SYNTH_TIMEOUT_MS,
-  type Synthesized,
   sampleFunction,
   statementsOfRole,
   synthesize,
+  synthesizeStages,
 } from "./fixture";
 
-let dev: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 describe("schedules (from the stack's schedules prop)", () => {
   it.each(SAMPLE_SCHEDULES.map((s) => [s.id, s] as const))(
     "%s invokes its function with its expression in its time zone",
     (_, schedule) => {
-      const found = Object.values(resourcesOf(dev.template, "AWS::Scheduler::Schedule")).find(
+      const found = Object.values(resourcesOf(stages.dev.template, "AWS::Scheduler::Schedule")).find(
         (r) => r.Properties.Description === schedule.description,
       );
       expect(found?.Properties).toMatchObject({
@@ -38,20 +35,22 @@ describe("schedules (from the stack's schedules prop)", () => {
         ScheduleExpressionTimezone: schedule.timeZone,
         State: "ENABLED",
         Target: {
-          Arn: fnArn(dev, schedule.fn.name as FunctionName),
+          Arn: fnArn(stages.dev, schedule.fn.name as FunctionName),
           Input: JSON.stringify(schedule.input),
-          DeadLetterConfig: { Arn: { "Fn::GetAtt": [dev.logicalId(dev.stack.deadLetterQueue), "Arn"] } },
+          DeadLetterConfig: {
+            Arn: { "Fn::GetAtt": [stages.dev.logicalId(stages.dev.stack.deadLetterQueue), "Arn"] },
+          },
           RetryPolicy: expect.objectContaining({ MaximumRetryAttempts: 3 }),
         },
       });
       const roleId = (
         must(found, "schedule").Properties.Target as { RoleArn: { "Fn::GetAtt": [string, string] } }
       ).RoleArn["Fn::GetAtt"][0];
-      const invoke = statementsOfRole(dev.template, roleId).filter((st) =>
+      const invoke = statementsOfRole(stages.dev.template, roleId).filter((st) =>
         asList(st.Action).includes("lambda:InvokeFunction"),
       );
       expect(invoke.flatMap((st) => asList(st.Resource))).toContainEqual(
-        fnArn(dev, schedule.fn.name as FunctionName),
+        fnArn(stages.dev, schedule.fn.name as FunctionName),
       );
     },
   );

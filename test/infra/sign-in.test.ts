@@ -1,32 +1,27 @@
 /** Sign-in: groups are the roles, the trigger puts units into the token, users cannot grant units. */
 import { Match } from "aws-cdk-lib/assertions";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COGNITO } from "#platform/cognito";
 import { ROLES } from "#schemas/common";
-import { resourcesOf, SYNTH_TIMEOUT_MS, type Synthesized, synthesize } from "./fixture";
+import { resourcesOf, type Synthesized, synthesizeStages } from "./fixture";
 
-let dev: Synthesized;
-let prod: Synthesized;
-beforeAll(() => {
-  dev = synthesize("dev");
-  prod = synthesize("prod", { alarmEmail: "ops@example.com" });
-}, SYNTH_TIMEOUT_MS);
+const stages = synthesizeStages();
 
 const clientOf = (s: Synthesized) =>
   resourcesOf(s.template, "AWS::Cognito::UserPoolClient")[s.logicalId(s.stack.userPoolClient)];
 
 describe("sign-in", () => {
   it("has one group per role and the pre-token-generation V2 trigger", () => {
-    const groups = Object.values(resourcesOf(dev.template, "AWS::Cognito::UserPoolGroup")).map(
+    const groups = Object.values(resourcesOf(stages.dev.template, "AWS::Cognito::UserPoolGroup")).map(
       (g) => g.Properties.GroupName,
     );
     expect(groups.sort()).toEqual([...ROLES].sort());
-    dev.template.hasResourceProperties("AWS::Cognito::UserPool", {
+    stages.dev.template.hasResourceProperties("AWS::Cognito::UserPool", {
       UserPoolTier: "ESSENTIALS",
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       LambdaConfig: {
         PreTokenGenerationConfig: {
-          LambdaArn: { "Fn::GetAtt": [dev.logicalId(dev.stack.preTokenFunction), "Arn"] },
+          LambdaArn: { "Fn::GetAtt": [stages.dev.logicalId(stages.dev.stack.preTokenFunction), "Arn"] },
           LambdaVersion: "V2_0",
         },
       },
@@ -41,19 +36,19 @@ describe("sign-in", () => {
   });
 
   it("lets Cognito, and only Cognito, invoke the trigger", () => {
-    const permissions = Object.values(resourcesOf(dev.template, "AWS::Lambda::Permission")).filter(
+    const permissions = Object.values(resourcesOf(stages.dev.template, "AWS::Lambda::Permission")).filter(
       (p) =>
         JSON.stringify(p.Properties.FunctionName) ===
-        JSON.stringify({ "Fn::GetAtt": [dev.logicalId(dev.stack.preTokenFunction), "Arn"] }),
+        JSON.stringify({ "Fn::GetAtt": [stages.dev.logicalId(stages.dev.stack.preTokenFunction), "Arn"] }),
     );
     expect(permissions.map((p) => p.Properties.Principal)).toEqual(["cognito-idp.amazonaws.com"]);
     expect(permissions[0]?.Properties.SourceArn).toEqual({
-      "Fn::GetAtt": [dev.logicalId(dev.stack.userPool), "Arn"],
+      "Fn::GetAtt": [stages.dev.logicalId(stages.dev.stack.userPool), "Arn"],
     });
   });
 
   it("does not let users write their own business units, and offers no OAuth redirect flows", () => {
-    const client = clientOf(dev);
+    const client = clientOf(stages.dev);
     const writable = client?.Properties.WriteAttributes as string[];
     expect(writable).toBeDefined();
     expect(writable).not.toContain(`custom:${COGNITO.businessUnitIdsAttribute}`);
@@ -62,8 +57,8 @@ describe("sign-in", () => {
   });
 
   it.each([
-    ["dev", () => dev, 7 * 24 * 60, "Delete", "INACTIVE"],
-    ["prod", () => prod, 24 * 60, "Retain", "ACTIVE"],
+    ["dev", () => stages.dev, 7 * 24 * 60, "Delete", "INACTIVE"],
+    ["prod", () => stages.prod, 24 * 60, "Retain", "ACTIVE"],
   ] as const)(
     "in %s, keeps refresh tokens %i minutes, and its pool is %s on removal with deletion protection %s",
     (_, synthesized, refreshMinutes, deletionPolicy, deletionProtection) => {

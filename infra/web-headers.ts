@@ -1,0 +1,27 @@
+/**
+ * The security headers of the dashboard's files, declared once: CloudFront's response headers
+ * policy (infra/constructs/dashboard.ts) and the local runtime's static files send the same ones.
+ */
+
+/**
+ * The content security policy: the page's own files only, no framing (clickjacking), no plugins,
+ * and API calls to its own origin plus `apiOrigins` (deployed, API Gateway's hosts).
+ */
+export const dashboardCsp = (apiOrigins: readonly string[] = []): string =>
+  [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src ${["'self'", ...apiOrigins].join(" ")}`,
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join("; ");
+
+/** Besides the policy: no sniffing, no framing for old browsers, no referrer leaving the site. */
+export const DASHBOARD_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+} as const;
