@@ -2,10 +2,14 @@
  * Keeps DynamoDB Local running for the local runtime. When Java stops by itself (a crash, the OOM
  * killer, someone killing it), the runtime says so at once and plainly, starts it again on the same
  * port and data directory, and tells its owner whether the data survived (with `--data` it does; in
- * memory it is gone). When it keeps stopping, or is stopped by a signal meant for the whole tree,
- * the owner is told to stop: the runtime never goes on serving 500s silently.
+ * memory it is gone). When it keeps stopping, or is asked to stop (SIGTERM or SIGINT to Java or its
+ * watchdog), the owner is told to stop: the runtime never goes on serving 500s silently.
  */
 import { type DynamoDbLocal, STOPPED_BY_SIGNAL, startDynamoDbLocal } from "./dynamodb-local";
+
+// Java's exit code after SIGTERM (128 + 15) or SIGINT (128 + 2): someone asked it to stop, which
+// stops the whole tree; a crash, or the OOM killer's SIGKILL (137), is a death to recover from.
+const ASKED_TO_STOP = new Set([STOPPED_BY_SIGNAL, 143, 130]);
 
 /** Restarts allowed within {@link RESTART_WINDOW_MS} before giving up. */
 export const MAX_RESTARTS = 3;
@@ -36,7 +40,8 @@ export const superviseDynamoDbLocal = async (options: SupervisorOptions): Promis
   const watch = (database: DynamoDbLocal) => {
     void database.exited.then(async ({ code, output }) => {
       if (stopping || database !== current) return;
-      if (code === STOPPED_BY_SIGNAL) return options.giveUp("DynamoDB Local was stopped by a signal");
+      if (code !== null && ASKED_TO_STOP.has(code))
+        return options.giveUp("DynamoDB Local was stopped by a signal");
       options.say(`\nDynamoDB Local stopped unexpectedly (exit code ${code ?? "unknown"}).`);
       if (output.trim()) options.say(output.trim().split("\n").slice(-5).join("\n"));
       const now = Date.now();

@@ -83,6 +83,17 @@ describe("stopping", () => {
     ).toBe(true);
   });
 
+  it("stops everything when Java itself is sent SIGTERM (a crash or SIGKILL restarts it instead)", async () => {
+    const dir = dataDir();
+    const platform = await start(["--data", dir, "--no-seed"]);
+    const [java] = javaFor(dir);
+    process.kill(java as number, "SIGTERM");
+    expect(await platform.exited).not.toBe(0);
+    expect(platform.output()).toMatch(/stopped by a signal/);
+    expect(await answers(platform.url)).toBe(false);
+    expect(javaFor(dir)).toEqual([]);
+  });
+
   it("leaves no Java behind after a kill -9 of the server, refuses a second runtime on a directory in use, and takes a directory over from a dead one", async () => {
     const dir = dataDir();
     const first = await start(["--data", dir, "--no-seed"]);
