@@ -1,47 +1,58 @@
 import * as z from "zod/mini";
 import "./zod";
 
-const probability = z.number().check(z.gt(0), z.lt(1));
-const positiveInt = z.int().check(z.minimum(1));
+/** A whole number within bounds, so that a typo (a fix window of 3,000 days) is a 400, not a policy. */
+const count = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const probability = z.number().check(z.gt(0, "Must be greater than 0"), z.lt(1, "Must be less than 1"));
 
-/** The governance policy (DESIGN §2). Versioned: every review and award records the version it used. */
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The governance policy's settings (DESIGN §2): what `PUT /v1/policy` takes, whole. */
 export const PolicySettings = z.object({
-  timeZone: z.string().check(
-    z.refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "Unknown IANA time zone"),
-  ),
+  timeZone: z.string().check(z.minLength(1), z.maxLength(64), z.refine(isTimeZone, "Unknown IANA time zone")),
   review: z.object({
-    minSample: positiveInt,
+    minSample: count(1, 1_000_000),
     confidence: probability,
     absoluteThreshold: probability,
-    relativeThreshold: z.number().check(z.gt(0)),
-    criticalComplaints: positiveInt,
-    fixDays: positiveInt,
-    appealDays: positiveInt,
+    relativeThreshold: z.number().check(z.gt(0, "Must be greater than 0"), z.lte(100)),
+    criticalComplaints: count(1, 10_000),
+    fixDays: count(1, 365),
+    appealDays: count(1, 90),
   }),
   awards: z.object({
-    minSample: positiveInt,
-    priorStrength: z.number().check(z.gte(0)),
-    count: positiveInt,
+    minSample: count(1, 1_000_000),
+    priorStrength: z.number().check(z.gte(0), z.lte(1_000_000)),
+    count: count(1, 50),
   }),
-  retentionDays: positiveInt,
-  chase: z.object({ answerDays: positiveInt }),
+  retentionDays: count(30, 3_650),
+  andon: z.object({
+    criticalPerDay: count(1, 1_000),
+    spikeDays: count(1, 90),
+  }),
+  chase: z.object({ answerDays: count(1, 30) }),
 });
 export type PolicySettings = z.infer<typeof PolicySettings>;
 
+/** A policy version: immutable once made; reviews and awards record the one they used. */
 export const Policy = z.extend(PolicySettings, {
-  version: positiveInt,
+  version: z.int().check(z.minimum(1)),
   updatedAt: z.optional(z.string()),
   updatedBy: z.optional(z.string()),
 });
 export type Policy = z.infer<typeof Policy>;
 
+export const PolicyVersionPath = z.object({
+  v: z.coerce.number().check(z.int("Expected a whole version number"), z.minimum(1), z.maximum(1_000_000)),
+});
+
+/** Until a policy is stored, these are version 1 (DESIGN §2, "Policy"). */
 export const DEFAULT_POLICY: Policy = {
   version: 1,
   timeZone: "Asia/Shanghai",
@@ -56,5 +67,6 @@ export const DEFAULT_POLICY: Policy = {
   },
   awards: { minSample: 100, priorStrength: 50, count: 3 },
   retentionDays: 730,
+  andon: { criticalPerDay: 2, spikeDays: 7 },
   chase: { answerDays: 3 },
 };

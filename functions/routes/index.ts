@@ -4,6 +4,7 @@
  * carries only its own schemas.
  */
 import { getCatalog, putCatalog } from "./catalog";
+import { getPolicy, getPolicyVersion, putPolicy } from "./policy";
 import { getProductLineMetrics } from "./product-lines";
 import { listQuarantine, replayQuarantine } from "./quarantine";
 import { postSignals } from "./signals";
@@ -18,6 +19,9 @@ export const ROUTES = [
   getProductLineMetrics,
   listQuarantine,
   replayQuarantine,
+  getPolicy,
+  putPolicy,
+  getPolicyVersion,
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

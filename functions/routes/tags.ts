@@ -5,6 +5,7 @@ export const TAGS = {
   Signals: "Customer satisfaction signals from every channel",
   "Product lines": "What customers say about one product line, from the rollups",
   Quarantine: "Signals for product lines not (yet) in the catalog",
+  Policy: "The thresholds and windows of reviews and awards, versioned",
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -12,6 +12,11 @@ export const healthKey = () => ({ pk: "HEALTH", sk: "HEALTH" });
 
 export const POLICY_PK = "POLICY";
 export const currentPolicyKey = () => ({ pk: POLICY_PK, sk: "CURRENT" });
+/** Each version of the policy, immutable once written; zero-padded so they sort in order. */
+export const policyVersionKey = (version: number) => ({
+  pk: POLICY_PK,
+  sk: `V#${String(version).padStart(10, "0")}`,
+});
 
 /** One item per signalId, ever: counted and quarantined signals share it, so an id is stored once. */
 export const signalKey = (signalId: string) => ({ pk: `SIG#${signalId}`, sk: "SIG" });

@@ -1,0 +1,7 @@
+import { apiHandler } from "#http/api-handler";
+import * as routes from "#routes/policy";
+import { writePolicyVersion } from "#store/policy-store";
+
+export const handler = apiHandler(routes.putPolicy, ({ body, principal }) =>
+  writePolicyVersion(body, principal.sub),
+);
