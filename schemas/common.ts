@@ -59,6 +59,16 @@ export const PeriodText = z
   .string()
   .check(z.regex(new RegExp(`^(?:${QUARTER}|${YEAR}|${RANGE})$`), PERIOD_HINT));
 
+/** A quarter or a year: the periods that have totals (rankings, the problem board, awards). */
+export const QuarterOrYear = z
+  .string()
+  .check(z.regex(new RegExp(`^(?:${QUARTER}|${YEAR})$`), "Expected a quarter (2026-Q3) or a year (2026)"));
+
+/** A quarter, e.g. `2026-Q3` (reviews). */
+export const Quarter = z
+  .string()
+  .check(z.regex(new RegExp(`^${QUARTER}$`), "Expected a quarter such as 2026-Q3"));
+
 /** Every list answers with this envelope; the cursor is opaque and signed. */
 export const pageOf = <T extends z.core.$ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });

@@ -1,4 +1,7 @@
-/** A product line's metrics over a period: the catalog, the policy and the day rollups meet here. */
+/**
+ * A product line's metrics over a period: the catalog, the policy and the counters meet here. A
+ * quarter or a year reads the line's period total (one item); a date range sums its day rollups.
+ */
 import { NotFoundError } from "#core/errors";
 import { parsePeriod } from "#core/period";
 import { summarizeCounts } from "#core/rollup";
@@ -6,6 +9,7 @@ import type { ProductLineMetrics } from "#schemas/metrics";
 import { findProductLine } from "#store/catalog-store";
 import { currentPolicy } from "#store/policy-store";
 import { readRollupTotal } from "#store/rollup-store";
+import { readLineTotal } from "#store/total-store";
 
 export const productLineMetrics = async (
   productLineId: string,
@@ -14,7 +18,10 @@ export const productLineMetrics = async (
   const period = parsePeriod(periodText);
   const [line, policy] = await Promise.all([findProductLine(productLineId), currentPolicy()]);
   if (!line) throw new NotFoundError(`No product line ${productLineId}`);
-  const counts = await readRollupTotal(productLineId, period.from, period.to);
+  const counts =
+    period.kind === "range"
+      ? await readRollupTotal(productLineId, period.from, period.to)
+      : await readLineTotal(period.text, productLineId);
   return {
     productLineId,
     period: period.text,

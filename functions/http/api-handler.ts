@@ -182,8 +182,9 @@ export const apiHandler = <const R extends RouteSpec>(
     const reply: unknown = await handle(input as unknown as ApiRequest<R>);
     let body = reply;
     if (route.page) {
-      const { items, next } = reply as { items: unknown[]; next?: unknown };
+      const { items, next, ...envelope } = reply as { items: unknown[]; next?: unknown };
       body = {
+        ...envelope,
         items,
         ...(next !== undefined && cursor ? { nextCursor: encodeCursor(next, cursor.scope, cursor.key) } : {}),
       };

@@ -22,6 +22,8 @@ export interface PageSpec {
   /** @default 100 */
   defaultLimit?: number;
   maxLimit: number;
+  /** Fields answered beside `items` and `nextCursor` (a ranking's pooled rate, its `asOf`…). */
+  envelope?: z.ZodMiniObject;
 }
 
 interface RouteBase {
@@ -90,16 +92,18 @@ export interface PageRequest {
 }
 export type PageRequestOf<R> = R extends { page: PageSpec } ? PageRequest : undefined;
 
+type EnvelopeOf<R> = R extends { page: { envelope: infer E } } ? Output<E> : unknown;
+
 /** What a handler returns: the answer, or for a paged route its items and where the next page starts. */
 export type ReplyOf<R> = R extends { page: { item: infer I } }
-  ? { items: Output<I>[]; next?: unknown }
+  ? { items: Output<I>[]; next?: unknown } & EnvelopeOf<R>
   : R extends { response: infer S }
     ? Output<S>
     : never;
 
 /** What the client receives as JSON. */
 export type ResponseOf<R> = R extends { page: { item: infer I } }
-  ? { items: Output<I>[]; nextCursor?: string }
+  ? { items: Output<I>[]; nextCursor?: string } & EnvelopeOf<R>
   : R extends { response: infer S }
     ? Output<S>
     : never;
@@ -140,8 +144,11 @@ export const querySchemaOf = (route: RouteSpec): z.ZodMiniObject | undefined => 
 };
 
 /** The JSON answer's schema: the page envelope of a paged route. */
-export const responseSchemaOf = (route: RouteSpec): z.ZodMiniType =>
-  route.page ? pageOf(route.page.item) : route.response;
+export const responseSchemaOf = (route: RouteSpec): z.ZodMiniType => {
+  if (!route.page) return route.response;
+  const page = pageOf(route.page.item);
+  return route.page.envelope ? z.extend(page, route.page.envelope.shape) : page;
+};
 
 /** Every status a route can answer besides 200 and 500: implied by its shape, plus its own. */
 export const statusesOf = (route: RouteSpec): number[] => {

@@ -9,4 +9,9 @@ export const TABLE = {
   indexes: [{ name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" }],
   /** Rollup items per product line per day: spreads a hot line's increments over this many keys. */
   rollupShards: 4,
+  /**
+   * Period totals (one item per line per quarter and per year) are spread over this many partitions
+   * of each period by a hash of the line id, so a period's totals are never one hot partition.
+   */
+  totalBuckets: 16,
 } as const;

@@ -7,6 +7,7 @@ import { getCatalog, putCatalog } from "./catalog";
 import { getPolicy, getPolicyVersion, putPolicy } from "./policy";
 import { getProductLineMetrics } from "./product-lines";
 import { listQuarantine, replayQuarantine } from "./quarantine";
+import { listRankings } from "./rankings";
 import { postSignals } from "./signals";
 import { getHealth, getOpenApi } from "./system";
 
@@ -22,6 +23,7 @@ export const ROUTES = [
   getPolicy,
   putPolicy,
   getPolicyVersion,
+  listRankings,
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

@@ -6,6 +6,7 @@ export const TAGS = {
   "Product lines": "What customers say about one product line, from the rollups",
   Quarantine: "Signals for product lines not (yet) in the catalog",
   Policy: "The thresholds and windows of reviews and awards, versioned",
+  Rankings: "Every line of a period, best to worst, fairly ranked",
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -1,6 +1,7 @@
 /**
  * Item keys of the single table (see README "Table design"). Every key shape lives here.
  */
+import { fnv1a32 } from "#core/hash";
 import { TABLE } from "#platform/table";
 
 export const CATALOG_PK = "CATALOG";
@@ -31,6 +32,27 @@ export const rollupKey = (productLineId: string, shard: number, day: string) => 
   sk: day,
 });
 export const ROLLUP_SHARDS = TABLE.rollupShards;
+
+/**
+ * Per product line, per period (a quarter `2026-Q3` or a year `2026`), per shard: the sum of the
+ * line's day rollups of that shard in the period, kept in step with them by the ingest transaction
+ * (which writes a rollup and the totals of the same shard). Sharded like the rollups, so that
+ * concurrent transactions on a busy line do not collide on one item; a line's total is the sum of
+ * its shards. The line's bucket (a hash of its id) spreads a period's lines over
+ * `TABLE.totalBuckets` partitions.
+ */
+export const TOTAL_BUCKETS = TABLE.totalBuckets;
+export const totalBucketOf = (productLineId: string): number => fnv1a32(productLineId) % TOTAL_BUCKETS;
+export const totalPk = (period: string, bucket: number) => `TOTAL#${period}#${bucket}`;
+/** Ids never hold `#`, so `<line>#` is the prefix of exactly one line's shards. */
+export const totalSkPrefix = (productLineId: string) => `${productLineId}#`;
+export const totalKey = (period: string, productLineId: string, shard: number) => ({
+  pk: totalPk(period, totalBucketOf(productLineId)),
+  sk: `${totalSkPrefix(productLineId)}${shard}`,
+});
+
+/** Present once every period total of the table equals its rollups (written by the rebuild, or at creation). */
+export const totalsCompleteKey = () => ({ pk: "META", sk: "TOTALS_COMPLETE" });
 
 /** gsi1: quarantined signals, oldest first. */
 export const QUARANTINE_GSI_PK = "QUARANTINE";

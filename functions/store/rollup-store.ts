@@ -11,12 +11,42 @@ import { TABLE_NAME } from "./table";
 
 const COUNTERS = new Set<string>(ROLLUP_COUNTER_KEYS);
 
-const countsOfItem = (item: Item): RollupCounts => {
+/** The counters held by a rollup or total item (its other attributes are left out). */
+export const countsOfItem = (item: Item): RollupCounts => {
   const counts: RollupCounts = {};
   for (const [name, value] of Object.entries(item)) {
     if (COUNTERS.has(name) && value.N !== undefined) counts[name] = Number(value.N);
   }
   return counts;
+};
+
+/** One rollup shard of a product line, per day (days without signals are absent), inclusive range. */
+export const readShardRollups = async (
+  productLineId: string,
+  shard: number,
+  from: string,
+  to: string,
+): Promise<Map<string, RollupCounts>> => {
+  const byDay = new Map<string, RollupCounts>();
+  let start: Item | undefined;
+  do {
+    const out = await dynamodb.send(
+      new QueryCommand({
+        TableName: TABLE_NAME(),
+        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: {
+          ":pk": { S: rollupPk(productLineId, shard) },
+          ":from": { S: from },
+          ":to": { S: to },
+        },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    for (const item of out.Items ?? []) if (item.sk?.S) byDay.set(item.sk.S, countsOfItem(item));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return byDay;
 };
 
 /** A product line's counters per day (days with no signals are absent), inclusive range. */
@@ -26,30 +56,11 @@ export const readDailyRollups = async (
   to: string,
 ): Promise<Map<string, RollupCounts>> => {
   const byDay = new Map<string, RollupCounts>();
-  await Promise.all(
-    Array.from({ length: ROLLUP_SHARDS }, async (_, shard) => {
-      let start: Item | undefined;
-      do {
-        const out = await dynamodb.send(
-          new QueryCommand({
-            TableName: TABLE_NAME(),
-            KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-            ExpressionAttributeValues: {
-              ":pk": { S: rollupPk(productLineId, shard) },
-              ":from": { S: from },
-              ":to": { S: to },
-            },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          const day = item.sk?.S;
-          if (day) byDay.set(day, addCounts(byDay.get(day) ?? {}, countsOfItem(item)));
-        }
-        start = out.LastEvaluatedKey;
-      } while (start);
-    }),
+  const shards = await Promise.all(
+    Array.from({ length: ROLLUP_SHARDS }, (_, shard) => readShardRollups(productLineId, shard, from, to)),
   );
+  for (const days of shards)
+    for (const [day, counts] of days) byDay.set(day, addCounts(byDay.get(day) ?? {}, counts));
   return byDay;
 };
 

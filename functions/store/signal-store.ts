@@ -2,9 +2,10 @@
  * Writes signals so that each is stored and counted exactly once, whatever the retries.
  *
  * A batch is sorted by (product line, day) and packed into transactions of at most
- * `MAX_TRANSACTION_ITEMS` items: each signal's conditional write plus ONE aggregated rollup
- * increment per (line, day) in that transaction. Either a signal lands together with its
- * increment, or neither does. A cancelled transaction tells which signals already exist
+ * `MAX_TRANSACTION_ITEMS` items: each signal's conditional write plus ONE aggregated increment per
+ * counter item it touches in that transaction: its line's day rollup, and its line's quarter and
+ * year totals. Either a signal lands together with all its increments, or nothing does, which is
+ * why a period total always equals the sum of the line's day rollups in the period. A cancelled transaction tells which signals already exist
  * (duplicates); those are dropped and the rest retried. A `ClientRequestToken` per attempt makes
  * the SDK's own retries of a transaction that did commit (lost response) idempotent.
  */
@@ -14,6 +15,7 @@ import {
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
+import { quarterOf, yearOf } from "#core/period";
 import { addCounts, countsOfSignal, type RollupCounts } from "#core/rollup";
 import { expiresAtEpochSeconds } from "#core/signal-rules";
 import { backoff } from "#lib/backoff";
@@ -21,7 +23,7 @@ import { dynamodb } from "#lib/clients";
 import type { StoredSignal } from "#schemas/signal";
 import { type Item, toItem } from "./attributes";
 import { MAX_ATTEMPTS } from "./batch";
-import { quarantineGsiKeys, ROLLUP_SHARDS, rollupKey, signalKey, voiceGsiKeys } from "./keys";
+import { quarantineGsiKeys, ROLLUP_SHARDS, rollupKey, signalKey, totalKey, voiceGsiKeys } from "./keys";
 import { MAX_TRANSACTION_ITEMS } from "./limits";
 import { TABLE_NAME } from "./table";
 
@@ -99,15 +101,18 @@ const signalWrite = (s: StoredSignal, mode: WriteMode, retentionDays: number): T
   };
 };
 
-/** One aggregated increment of a (line, day, shard) rollup. */
-export const rollupIncrement = (
-  productLineId: string,
-  day: string,
-  shard: number,
+const incrementOf = (
+  key: Record<string, string>,
+  identity: Record<string, string>,
   counts: RollupCounts,
 ): TransactWriteItem => {
-  const names: Record<string, string> = { "#pl": "productLineId", "#day": "day" };
-  const values: Item = { ":pl": { S: productLineId }, ":day": { S: day } };
+  const names: Record<string, string> = {};
+  const values: Item = {};
+  const sets = Object.entries(identity).map(([attribute, value], i) => {
+    names[`#i${i}`] = attribute;
+    values[`:i${i}`] = { S: value };
+    return `#i${i} = :i${i}`;
+  });
   const adds = Object.entries(counts).map(([counter, value], i) => {
     names[`#c${i}`] = counter;
     values[`:c${i}`] = { N: String(value) };
@@ -116,23 +121,47 @@ export const rollupIncrement = (
   return {
     Update: {
       TableName: TABLE_NAME(),
-      Key: toItem(rollupKey(productLineId, shard, day)),
-      UpdateExpression: `SET #pl = :pl, #day = :day ADD ${adds.join(", ")}`,
+      Key: toItem(key),
+      UpdateExpression: `SET ${sets.join(", ")} ADD ${adds.join(", ")}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
   };
 };
 
+/** One aggregated increment of a (line, day, shard) rollup. */
+export const rollupIncrement = (
+  productLineId: string,
+  day: string,
+  shard: number,
+  counts: RollupCounts,
+): TransactWriteItem => incrementOf(rollupKey(productLineId, shard, day), { productLineId, day }, counts);
+
+/** One aggregated increment of a line's total for a period (a quarter or a year), in the rollup's shard. */
+export const totalIncrement = (
+  productLineId: string,
+  period: string,
+  shard: number,
+  counts: RollupCounts,
+): TransactWriteItem =>
+  incrementOf(totalKey(period, productLineId, shard), { productLineId, period }, counts);
+
 const lineDay = (s: StoredSignal) => `${s.productLineId}\u0000${s.day}`;
 
+/** The counter items a counted signal increments: its day rollup, its quarter and year totals. */
+const counterItemsOf = (s: StoredSignal): string[] => [
+  `R\u0000${lineDay(s)}`,
+  `Q\u0000${s.productLineId}\u0000${quarterOf(s.day)}`,
+  `Y\u0000${s.productLineId}\u0000${yearOf(s.day)}`,
+];
+
 /**
- * Packs signals into groups that each fit one transaction: signals plus one rollup item per
- * distinct (line, day) among them (no rollups in quarantine mode).
+ * Packs signals into groups that each fit one transaction: signals plus one increment per distinct
+ * counter item among them (none in quarantine mode).
  */
 export const planTransactions = (
   signals: readonly StoredSignal[],
-  withRollups: boolean,
+  withCounters: boolean,
   maxItems = MAX_TRANSACTION_ITEMS,
 ): StoredSignal[][] => {
   const sorted = [...signals].sort((a, b) =>
@@ -140,22 +169,23 @@ export const planTransactions = (
   );
   const groups: StoredSignal[][] = [];
   let current: StoredSignal[] = [];
-  let keys = new Set<string>();
+  let counters = new Set<string>();
   for (const s of sorted) {
-    const extra = withRollups && !keys.has(lineDay(s)) ? 1 : 0;
-    if (current.length > 0 && current.length + keys.size + 1 + extra > maxItems) {
+    const touched = withCounters ? counterItemsOf(s) : [];
+    const extra = touched.filter((c) => !counters.has(c)).length;
+    if (current.length > 0 && current.length + counters.size + 1 + extra > maxItems) {
       groups.push(current);
       current = [];
-      keys = new Set();
+      counters = new Set();
     }
     current.push(s);
-    if (withRollups) keys.add(lineDay(s));
+    for (const c of touched) counters.add(c);
   }
   if (current.length > 0) groups.push(current);
   return groups;
 };
 
-/** The items of one transaction: the signal writes first (their index = their position), then rollups. */
+/** The items of one transaction: the signal writes first (their index = their position), then increments. */
 export const transactionItems = (
   group: readonly StoredSignal[],
   mode: WriteMode,
@@ -164,14 +194,24 @@ export const transactionItems = (
 ): TransactWriteItem[] => {
   const items = group.map((s) => signalWrite(s, mode, retentionDays));
   if (mode === "quarantine") return items;
-  const rollups = new Map<string, { s: StoredSignal; counts: RollupCounts }>();
+  const sums = new Map<
+    string,
+    { write: (counts: RollupCounts) => TransactWriteItem; counts: RollupCounts }
+  >();
   for (const s of group) {
-    const key = lineDay(s);
-    const entry = rollups.get(key);
-    rollups.set(key, { s, counts: addCounts(entry?.counts ?? {}, countsOfSignal(s)) });
+    const counts = countsOfSignal(s);
+    const [rollup, quarter, year] = counterItemsOf(s) as [string, string, string];
+    const writers: [string, (c: RollupCounts) => TransactWriteItem][] = [
+      [rollup, (c) => rollupIncrement(s.productLineId, s.day, shard, c)],
+      [quarter, (c) => totalIncrement(s.productLineId, quarterOf(s.day), shard, c)],
+      [year, (c) => totalIncrement(s.productLineId, yearOf(s.day), shard, c)],
+    ];
+    for (const [key, write] of writers) {
+      const entry = sums.get(key);
+      sums.set(key, { write, counts: addCounts(entry?.counts ?? {}, counts) });
+    }
   }
-  for (const { s, counts } of rollups.values())
-    items.push(rollupIncrement(s.productLineId, s.day, shard, counts));
+  for (const { write, counts } of sums.values()) items.push(write(counts));
   return items;
 };
 

@@ -9,6 +9,7 @@ import { ApiClient, ApiError, describeApiError, requestDevToken } from "#infra/a
 import { ImportFailedError } from "#infra/api-client/importer";
 import { runImport, type TextOut } from "#infra/api-client/report";
 import { seedDemo } from "#infra/demo/seed";
+import { rebuildTotalsCommand } from "./rebuild-totals";
 import { countSignalRecords, readSignalFile, SignalFileError } from "./signal-file";
 
 export const DEFAULT_API = "http://127.0.0.1:3000";
@@ -30,6 +31,8 @@ Usage: npm run cli -- <command> [options]
 Commands:
   seed                 load the demo catalog and a year of demo signals (re-running is harmless)
   import <file>        import signals from a .csv or .jsonl file (re-running is harmless)
+  rebuild-totals       rebuild period totals from day rollups in a table (--table NAME, with
+                       the shell's AWS credentials, or --endpoint URL for DynamoDB Local)
   help                 show this text
 
 Options:
@@ -38,6 +41,9 @@ Options:
                        role cco from the local runtime's POST /v1/dev/token)
   --count N            seed: how many demo signals (default 30000)
   --concurrency N      requests in flight at once (default 3)
+  --table NAME         rebuild-totals: the DynamoDB table
+  --endpoint URL       rebuild-totals: a DynamoDB endpoint other than AWS's (e.g. DynamoDB Local)
+  --region R           rebuild-totals: the table's region (default: $AWS_REGION)
   -h, --help           show this text
 
 A CSV file has a header row of signal field names in any order (signalId, productLineId,
@@ -53,6 +59,9 @@ const OPTIONS = {
   token: { type: "string" },
   count: { type: "string" },
   concurrency: { type: "string" },
+  table: { type: "string" },
+  endpoint: { type: "string" },
+  region: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -185,7 +194,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await signIn(client, api, values.token ?? env.STRAWBERRY_TOKEN);
       return await importFile(client, io, file, total, concurrency);
     }
-    throw new CliError(`Unknown command "${command}". Commands: seed, import, help.`);
+    if (command === "rebuild-totals") {
+      if (!values.table) throw new CliError("rebuild-totals needs the table: --table NAME");
+      return await rebuildTotalsCommand(
+        {
+          table: values.table,
+          ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+          ...(values.region ? { region: values.region } : {}),
+        },
+        io,
+      );
+    }
+    throw new CliError(`Unknown command "${command}". Commands: seed, import, rebuild-totals, help.`);
   } catch (err) {
     io.stderr.write(`${explain(api, err)}\n`);
     return 1;

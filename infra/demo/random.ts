@@ -1,5 +1,7 @@
 /** Seedable random numbers and weighted picks for the demo data (deterministic for a seed). */
 
+import { fnv1a32 } from "#core/hash";
+
 export type Rng = () => number;
 
 /** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
@@ -14,15 +16,8 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-/** A stable 32-bit hash (FNV-1a) of a string, to derive per-line constants that do not depend on the seed. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** A stable 32-bit hash (FNV-1a), to derive per-line constants that do not depend on the seed. */
+export const hash32 = fnv1a32;
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {
   const item = items[Math.floor(rng() * items.length)];

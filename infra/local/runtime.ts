@@ -11,6 +11,7 @@ import { type DataLock, lockDataDirectory } from "./data-lock";
 import { type SupervisedDatabase, superviseDynamoDbLocal } from "./database-supervisor";
 import { LocalEventBus } from "./event-bus";
 import { enforceDeclaredAccess } from "./least-privilege";
+import { ensurePeriodTotals } from "./period-totals";
 import { loadOrCreateLocalKeys } from "./secrets";
 import { createLocalServer } from "./server";
 import { createTable } from "./table";
@@ -59,7 +60,7 @@ const owned = async (options: RuntimeOptions, tableName: string, say: (line: str
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     say,
     afterRestart: async (info) => {
-      if (client) await createTable(client, tableName);
+      if (client) await ensurePeriodTotals(await createTable(client, tableName), say);
       await options.afterDatabaseRestart?.(info);
     },
     giveUp: (reason) => (options.onDatabaseLost ?? ((r) => say(r)))(reason),
@@ -117,7 +118,7 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<Runtim
     lock?.release();
   };
   try {
-    await createTable(dynamodb, tableName);
+    await ensurePeriodTotals(await createTable(dynamodb, tableName), say);
     await new Promise<void>((done, fail) => {
       server.once("error", fail);
       server.listen(options.port ?? 3000, host, () => done());

@@ -137,10 +137,6 @@ const main = async () => {
     if (!(await seed(url, settings.seedCount)))
       console.error("Demo data did not load completely; the platform is running anyway.");
   }
-  if (!isLoopback(settings.host))
-    console.warn(
-      `\nWarning: anyone who can reach ${url} can get a token of any role from POST /v1/dev/token.`,
-    );
   console.log(`
 Strawberry is running at ${url}
 
@@ -149,7 +145,11 @@ Strawberry is running at ${url}
   Sign in        curl -s -X POST ${url}/v1/dev/token -H 'content-type: application/json' \\
                    -d '{"role":"cco"}'          (roles: cco, bu-head + businessUnitIds, executive, ingest)
   Import         npm run cli -- import signals.csv
-
+${
+  isLoopback(settings.host)
+    ? ""
+    : `\nWarning: anyone who can reach ${url} can get a token of any role from POST /v1/dev/token.\n`
+}
 Press Ctrl-C to stop.`);
 };
 

@@ -7,7 +7,8 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { TABLE } from "#platform/table";
 
-export const createTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+/** Creates the table unless it exists (`--data` keeps it between runs); true when it was created. */
+export const createTable = async (client: DynamoDBClient, tableName: string): Promise<boolean> => {
   const attributes = new Set<string>([TABLE.partitionKey, TABLE.sortKey]);
   for (const index of TABLE.indexes) {
     attributes.add(index.partitionKey);
@@ -39,8 +40,10 @@ export const createTable = async (client: DynamoDBClient, tableName: string): Pr
         TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
       }),
     );
+    return true;
   } catch (error) {
     // `--data DIR` keeps the table between runs.
     if (!(error instanceof ResourceInUseException)) throw error;
+    return false;
   }
 };

@@ -189,6 +189,7 @@ export const benchIngest = async (): Promise<void> => {
     let signalUnits = 0;
     let indexUnits = 0;
     let rollupUnits = 0;
+    let totalUnits = 0;
     let signalsWritten = 0;
     let itemBytes = 0;
     for (const t of transactions) {
@@ -199,18 +200,22 @@ export const benchIngest = async (): Promise<void> => {
           itemBytes += size;
           signalUnits += 2 * Math.ceil(size / 1024);
           if (item.Put.Item.gsi1pk) indexUnits += Math.ceil(size / 1024);
-        } else if (item.Update) rollupUnits += 2; // a rollup item stays well under 1 KB
+        } else if (item.Update?.Key?.pk?.S?.startsWith("TOTAL#"))
+          totalUnits += 2; // well under 1 KB
+        else if (item.Update) rollupUnits += 2; // a rollup item stays well under 1 KB
       }
     }
     const perSignal = (units: number) => units / signalsWritten;
     const rollupShare = perSignal(rollupUnits);
+    const totalShare = perSignal(totalUnits);
+    const counterShare = rollupShare + totalShare;
 
     // A signal whose stored item is as large as one KB allows: its words fill the rest.
     const oneKb = prepare({ ...makeSignal(1, now), verbatim: "" } as Signal);
     const bare = itemSize(signalItem({ ...oneKb, verbatim: "x" }, "COUNTED", 730)) - 1;
     const filled = { ...oneKb, verbatim: "x".repeat(1024 - bare) };
     const oneKbSize = itemSize(signalItem(filled, "COUNTED", 730));
-    const oneKbUnits = 2 * Math.ceil(oneKbSize / 1024) + Math.ceil(oneKbSize / 1024) + rollupShare;
+    const oneKbUnits = 2 * Math.ceil(oneKbSize / 1024) + Math.ceil(oneKbSize / 1024) + counterShare;
 
     const rate = (n: number, s: number) => Math.round(n / s).toLocaleString("en-US");
     const ratio = rawSeconds / httpSeconds;
@@ -232,11 +237,12 @@ Transactions: ${transactions.length}, average ${(signalsWritten / Math.max(1, tr
 Write units per signal, from item sizes (transactional write = 2 units per KB per item):
   signal item (avg ${Math.round(itemBytes / signalsWritten)} B)   ${perSignal(signalUnits).toFixed(2)}
   gsi1 voice index (signals with words)     ${perSignal(indexUnits).toFixed(2)}
-  rollup share                              ${rollupShare.toFixed(2)}
-  total                                     ${(perSignal(signalUnits + indexUnits) + rollupShare).toFixed(2)}
+  day rollup share                          ${rollupShare.toFixed(2)}
+  quarter and year totals share             ${totalShare.toFixed(2)}
+  total                                     ${(perSignal(signalUnits + indexUnits) + counterShare).toFixed(2)}
   a 1 KB signal (stored item ${oneKbSize} B, with words): ${oneKbUnits.toFixed(2)} (budget ≤ 4: ${oneKbUnits <= 4 ? "PASS" : "FAIL"})
-  worst case, every signal of a transaction on its own line and day (rollup share 2.00):
-    1 KB signal with words ${(oneKbUnits - rollupShare + 2).toFixed(2)}, without words ${(2 * Math.ceil(oneKbSize / 1024) + 2).toFixed(2)}
+  worst case, every signal of a transaction on its own line and day (counter share 6.00: a rollup and two totals):
+    1 KB signal with words ${(oneKbUnits - counterShare + 6).toFixed(2)}, without words ${(2 * Math.ceil(oneKbSize / 1024) + 6).toFixed(2)}
 
 Peak memory of this process (bench + handlers): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB
 `);

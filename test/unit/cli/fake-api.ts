@@ -24,6 +24,8 @@ export interface FakeApi {
   signalRequests: number;
   maxConcurrent: number;
   stored: Map<string, unknown>;
+  /** The signals of each batch answered 200, in the order they were sent. */
+  batches: unknown[][];
   catalogs: unknown[];
   authHeaders: (string | undefined)[];
   close(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     signalRequests: 0,
     maxConcurrent: 0,
     stored: new Map(),
+    batches: [],
     catalogs: [],
     authHeaders: [],
   };
@@ -130,6 +133,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
           else result.quarantined++;
         }
       });
+      api.batches.push(signals);
       send(res, 200, result);
     } finally {
       concurrent--;

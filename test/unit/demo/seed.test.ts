@@ -32,7 +32,21 @@ describe("seedDemo", () => {
     const summary = await seedDemo({ client, now: NOW, count: 600, concurrency: 2, ...io });
 
     expect(api.catalogs).toEqual([demoCatalog()]);
-    expect([...api.stored.values()]).toEqual(demoSignals({ now: NOW, count: 600 }));
+    // Every generated signal arrives unchanged; they are sent line by line in time order.
+    const byId = (a: unknown, b: unknown) =>
+      (a as { signalId: string }).signalId < (b as { signalId: string }).signalId ? -1 : 1;
+    expect([...api.stored.values()].sort(byId)).toEqual(demoSignals({ now: NOW, count: 600 }).sort(byId));
+    type Sent = { productLineId: string; occurredAt: string };
+    const inOrder = (batch: Sent[]) =>
+      batch.every((s, i) => {
+        const before = batch[i - 1];
+        return (
+          before === undefined ||
+          before.productLineId < s.productLineId ||
+          (before.productLineId === s.productLineId && before.occurredAt <= s.occurredAt)
+        );
+      });
+    expect(api.batches.every((batch) => inOrder(batch as Sent[]))).toBe(true);
     expect(api.maxConcurrent).toBeLessThanOrEqual(2);
     expect(summary).toEqual({ accepted: 588, duplicates: 0, quarantined: 12, rejected: [] });
     const lines = io.out().split("\n");

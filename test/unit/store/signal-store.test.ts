@@ -40,12 +40,23 @@ const inputs = () =>
 const signalIdsOf = (input: TransactWriteItemsCommandInput) =>
   (input.TransactItems ?? []).flatMap((t) => (t.Put?.Item?.signalId?.S ? [t.Put.Item.signalId.S] : []));
 const rollupsOf = (input: TransactWriteItemsCommandInput) =>
-  (input.TransactItems ?? []).filter((t) => t.Update);
+  (input.TransactItems ?? []).filter((t) => t.Update?.Key?.pk?.S?.startsWith("ROLLUP#"));
+const totalsOf = (input: TransactWriteItemsCommandInput) =>
+  (input.TransactItems ?? []).filter((t) => t.Update?.Key?.pk?.S?.startsWith("TOTAL#"));
+const counterOf = (
+  update: NonNullable<TransactWriteItemsCommandInput["TransactItems"]>[number],
+  name: string,
+) => {
+  const names = update.Update?.ExpressionAttributeNames ?? {};
+  const alias = Object.keys(names).find((k) => names[k] === name);
+  return alias ? update.Update?.ExpressionAttributeValues?.[`:${alias.slice(1)}`]?.N : undefined;
+};
 
 describe("planTransactions", () => {
   it.each([
     ["500 signals on 10 lines, one day", Array.from({ length: 500 }, (_, i) => stored(i)), 6],
-    ["500 signals each on its own line", Array.from({ length: 500 }, (_, i) => stored(i, `pl-${i}`)), 10],
+    // Each signal then brings its own rollup, quarter total and year total: 4 items a signal.
+    ["500 signals each on its own line", Array.from({ length: 500 }, (_, i) => stored(i, `pl-${i}`)), 20],
     [
       "500 signals on one line over 100 days",
       Array.from({ length: 500 }, (_, i) => stored(i, "pl-x", `2026-0${1 + (i % 5)}-1${i % 10}`)),
@@ -61,8 +72,14 @@ describe("planTransactions", () => {
         .sort(),
     ).toEqual(signals.map((s) => s.signalId).sort());
     for (const group of groups) {
-      const lineDays = new Set(group.map((s) => `${s.productLineId}|${s.day}`));
-      expect(group.length + lineDays.size).toBeLessThanOrEqual(MAX_TRANSACTION_ITEMS);
+      const counterItems = new Set(
+        group.flatMap((s) => [
+          `R|${s.productLineId}|${s.day}`,
+          `Q|${s.productLineId}|${s.day.slice(0, 4)}-Q${Math.ceil(Number(s.day.slice(5, 7)) / 3)}`,
+          `Y|${s.productLineId}|${s.day.slice(0, 4)}`,
+        ]),
+      );
+      expect(group.length + counterItems.size).toBeLessThanOrEqual(MAX_TRANSACTION_ITEMS);
     }
   });
 });
@@ -93,6 +110,46 @@ describe("writeSignals", () => {
       "6",
     ]);
     expect(input!.ClientRequestToken).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("adds each line's quarter and year totals in the same transaction, one increment per line and period", async () => {
+    // Prepare: pl-a on the last day of Q2 and two days of Q3, pl-b once in Q3.
+    ddb.on(TransactWriteItemsCommand).resolves({});
+    const signals = [
+      stored(1, "pl-a", "2026-06-30"),
+      stored(2, "pl-a", "2026-07-01"),
+      stored(3, "pl-a", "2026-07-02"),
+      stored(4, "pl-b", "2026-07-01"),
+    ];
+
+    // Act
+    await writeSignals(signals, "ingest", 730);
+
+    // Assess
+    const [input] = inputs();
+    const totals = totalsOf(input!).map((t) => ({
+      line: t.Update?.ExpressionAttributeValues?.[":i0"]?.S,
+      period: t.Update?.ExpressionAttributeValues?.[":i1"]?.S,
+      n: counterOf(t, "n"),
+      bucketed: /^TOTAL#20\d\d(-Q\d)?#\d+$/.test(t.Update?.Key?.pk?.S ?? ""),
+    }));
+    expect(totals).toEqual(
+      expect.arrayContaining([
+        { line: "pl-a", period: "2026-Q2", n: "1", bucketed: true },
+        { line: "pl-a", period: "2026-Q3", n: "2", bucketed: true },
+        { line: "pl-a", period: "2026", n: "3", bucketed: true },
+        { line: "pl-b", period: "2026-Q3", n: "1", bucketed: true },
+        { line: "pl-b", period: "2026", n: "1", bucketed: true },
+      ]),
+    );
+    expect(totals).toHaveLength(5);
+    expect(rollupsOf(input!)).toHaveLength(4);
+  });
+
+  it("writes no counters for quarantined signals", async () => {
+    ddb.on(TransactWriteItemsCommand).resolves({});
+    await writeSignals([stored(1, "pl-unknown")], "quarantine", 730);
+    expect(inputs()[0]?.TransactItems?.filter((t) => t.Update)).toEqual([]);
   });
 
   it("drops the duplicates a cancelled transaction names and commits the rest without their counts", async () => {
