@@ -97,3 +97,18 @@ export function parsePeriod(text: string): Period {
   }
   return { text, kind: "range", from, to };
 }
+
+/**
+ * The period before a quarter or a year: `2026-Q1` → `2025-Q4`, `2026` → `2025`.
+ * @throws ValidationError naming `period` for a date range (it has no single previous period).
+ */
+export function previousPeriod(text: string): string {
+  const period = parsePeriod(text);
+  const year = Number(text.slice(0, 4));
+  if (period.kind === "year") return String(year - 1).padStart(4, "0");
+  if (period.kind === "quarter") {
+    const q = Number(text.slice(6));
+    return q === 1 ? `${String(year - 1).padStart(4, "0")}-Q4` : `${text.slice(0, 4)}-Q${q - 1}`;
+  }
+  throw invalid("Expected a quarter (2026-Q3) or a year (2026)");
+}

@@ -5,7 +5,8 @@
  */
 import { getCatalog, putCatalog } from "./catalog";
 import { getPolicy, getPolicyVersion, putPolicy } from "./policy";
-import { getProductLineMetrics } from "./product-lines";
+import { getProblemBoard } from "./problems";
+import { getProductLineMetrics, getProductLineTrend } from "./product-lines";
 import { listQuarantine, replayQuarantine } from "./quarantine";
 import { listRankings } from "./rankings";
 import { postSignals } from "./signals";
@@ -24,6 +25,8 @@ export const ROUTES = [
   putPolicy,
   getPolicyVersion,
   listRankings,
+  getProductLineTrend,
+  getProblemBoard,
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

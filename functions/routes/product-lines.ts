@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { defineRoute } from "#http/route";
 import { Id } from "#schemas/common";
 import { MetricsQuery, ProductLineMetrics } from "#schemas/metrics";
+import { Trend, TrendQuery } from "#schemas/trend";
 
 const ProductLinePath = z.object({ id: Id });
 
@@ -22,6 +23,28 @@ export const getProductLineMetrics = defineRoute({
   fn: {
     name: "metrics",
     entry: "functions/handlers/metrics.ts",
+    dynamodb: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"],
+  },
+});
+
+export const getProductLineTrend = defineRoute({
+  operationId: "getProductLineTrend",
+  method: "GET",
+  path: "/v1/product-lines/{id}/trend",
+  tag: "Product lines",
+  summary: "A product line's signals, negatives and negative rate by day, week or month",
+  description:
+    "From the day rollups, in the policy's time zone; weeks start on Monday. Without dates, the last " +
+    "12 weeks up to today; a range may span at most three years. Buckets without signals are kept, with " +
+    "no rate.",
+  access: "trend.read",
+  params: ProductLinePath,
+  query: TrendQuery,
+  response: Trend,
+  errors: [404],
+  fn: {
+    name: "trend",
+    entry: "functions/handlers/trend.ts",
     dynamodb: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"],
   },
 });

@@ -7,6 +7,7 @@ export const TAGS = {
   Quarantine: "Signals for product lines not (yet) in the catalog",
   Policy: "The thresholds and windows of reviews and awards, versioned",
   Rankings: "Every line of a period, best to worst, fairly ranked",
+  Problems: "The root-cause register: negative signals by reason",
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "#core/errors";
-import { type Period, parsePeriod, quarterOf, yearOf } from "#core/period";
+import { type Period, parsePeriod, previousPeriod, quarterOf, yearOf } from "#core/period";
 import { STATUS_OF } from "#http/errors";
 
 describe("quarterOf and yearOf", () => {
@@ -105,5 +105,20 @@ describe("parsePeriod", () => {
     expect(details?.[0]?.path).toBe("period");
     expect(details?.[0]?.message).toContain(message);
     expect(STATUS_OF[(error as ValidationError).code]).toBe(400);
+  });
+});
+
+describe("previousPeriod", () => {
+  it.each([
+    ["2026-Q3", "2026-Q2"],
+    ["2026-Q1", "2025-Q4"],
+    ["2026", "2025"],
+    ["0001-Q1", "0000-Q4"],
+  ])("before %s comes %s", (period, previous) => {
+    expect(previousPeriod(period)).toBe(previous);
+  });
+
+  it("has none for a date range", () => {
+    expect(() => previousPeriod("2026-01-01..2026-01-31")).toThrow(ValidationError);
   });
 });
