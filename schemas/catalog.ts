@@ -39,6 +39,13 @@ export const Catalog = z
   );
 export type Catalog = z.infer<typeof Catalog>;
 
+/** `GET /v1/catalog`: the catalog, each line saying whether it is pulled (has an open notice). */
+export const CatalogView = z.object({
+  businessUnits: z.array(BusinessUnit),
+  productLines: z.array(z.extend(ProductLine, { pulled: z.boolean(), openNoticeId: z.optional(z.string()) })),
+});
+export type CatalogView = z.infer<typeof CatalogView>;
+
 /** `PUT /v1/catalog` answer: how many units and lines were upserted. */
 export const CatalogUpsertResult = z.object({ businessUnits: z.int(), productLines: z.int() });
 export type CatalogUpsertResult = z.infer<typeof CatalogUpsertResult>;

@@ -47,3 +47,33 @@ export const DevEventsRequest = z.object({
     )
     .check(z.minLength(1), z.maxLength(500)),
 });
+
+const NoticeRef = {
+  /** Unique per event: consumers drop a repeat (publishing is at least once). */
+  eventId: z.string(),
+  noticeId: z.string(),
+  productLineId: z.string(),
+  businessUnitId: z.string(),
+};
+
+export const NoticeIssuedDetail = z.object({
+  ...NoticeRef,
+  quarter: z.string(),
+  source: z.enum(["review", "andon"]),
+  dueAt: z.string(),
+  repeatOf: z.optional(z.string()),
+});
+export const ProductLinePulledDetail = z.object(NoticeRef);
+export const ProductLineRelistedDetail = z.object({
+  ...NoticeRef,
+  reason: z.enum(["relisted", "withdrawn"]),
+});
+export const NoticeOverdueDetail = z.object({ ...NoticeRef, dueAt: z.string(), day: z.string() });
+
+/** The detail schema of each governance event this release publishes. */
+export const GOVERNANCE_DETAILS = {
+  "Notice Issued": NoticeIssuedDetail,
+  "Product Line Pulled": ProductLinePulledDetail,
+  "Product Line Relisted": ProductLineRelistedDetail,
+  "Notice Overdue": NoticeOverdueDetail,
+} as const;

@@ -22,5 +22,8 @@ export const ProductLineMetrics = z.object({
   complaints: z.object({ minor: z.int(), major: z.int(), critical: z.int() }),
   reasons: z.record(z.string(), z.int()),
   channels: z.record(z.string(), z.int()),
+  /** The line has an open notice (it is pulled until relisted or withdrawn). */
+  pulled: z.boolean(),
+  openNoticeId: z.optional(z.string()),
 });
 export type ProductLineMetrics = z.infer<typeof ProductLineMetrics>;

@@ -40,6 +40,20 @@ export const PolicySettings = z.object({
 });
 export type PolicySettings = z.infer<typeof PolicySettings>;
 
+/**
+ * Some settings of a policy, for a what-if: each given setting replaces the current one, with the
+ * same bounds as a whole policy (`POST /v1/reviews` with `"dryRun":true,"policy":{…}`).
+ */
+export const PolicyPatch = z.object({
+  timeZone: z.optional(PolicySettings.shape.timeZone),
+  review: z.optional(z.partial(PolicySettings.shape.review)),
+  awards: z.optional(z.partial(PolicySettings.shape.awards)),
+  retentionDays: z.optional(PolicySettings.shape.retentionDays),
+  andon: z.optional(z.partial(PolicySettings.shape.andon)),
+  chase: z.optional(z.partial(PolicySettings.shape.chase)),
+});
+export type PolicyPatch = z.infer<typeof PolicyPatch>;
+
 /** A policy version: immutable once made; reviews and awards record the one they used. */
 export const Policy = z.extend(PolicySettings, {
   version: z.int().check(z.minimum(1)),

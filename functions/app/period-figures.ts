@@ -37,10 +37,17 @@ const readFigures = async (period: string, now: number): Promise<PeriodFigures> 
   };
 };
 
-/** The figures of `period` (a quarter or a year), at most {@link FIGURES_CACHE_MS} old. */
-export const periodFigures = (period: string, now = Date.now()): Promise<PeriodFigures> => {
+/**
+ * The figures of `period` (a quarter or a year), at most `maxAgeMs` old.
+ * @param options.maxAgeMs @default FIGURES_CACHE_MS (0 reads them now, as a review does)
+ */
+export const periodFigures = (
+  period: string,
+  options: { maxAgeMs?: number; now?: number } = {},
+): Promise<PeriodFigures> => {
+  const now = options.now ?? Date.now();
   const hit = cache.get(period);
-  if (hit && now - hit.at < FIGURES_CACHE_MS) return hit.figures;
+  if (hit && now - hit.at < (options.maxAgeMs ?? FIGURES_CACHE_MS)) return hit.figures;
   // The promise is cached, so concurrent requests share one read.
   const figures = readFigures(period, now);
   cache.set(period, { at: now, figures });

@@ -7,6 +7,7 @@ import { parsePeriod } from "#core/period";
 import { summarizeCounts } from "#core/rollup";
 import type { ProductLineMetrics } from "#schemas/metrics";
 import { findProductLine } from "#store/catalog-store";
+import { readPulledLines } from "#store/notice-store";
 import { currentPolicy } from "#store/policy-store";
 import { readRollupTotal } from "#store/rollup-store";
 import { readLineTotal } from "#store/total-store";
@@ -16,7 +17,11 @@ export const productLineMetrics = async (
   periodText: string,
 ): Promise<ProductLineMetrics> => {
   const period = parsePeriod(periodText);
-  const [line, policy] = await Promise.all([findProductLine(productLineId), currentPolicy()]);
+  const [line, policy, pulled] = await Promise.all([
+    findProductLine(productLineId),
+    currentPolicy(),
+    readPulledLines(),
+  ]);
   if (!line) throw new NotFoundError(`No product line ${productLineId}`);
   const counts =
     period.kind === "range"
@@ -28,5 +33,7 @@ export const productLineMetrics = async (
     from: period.from,
     to: period.to,
     ...summarizeCounts(counts, policy.review.confidence),
+    pulled: pulled.has(productLineId),
+    ...(pulled.has(productLineId) ? { openNoticeId: pulled.get(productLineId) } : {}),
   };
 };

@@ -8,13 +8,18 @@ import { assessLine, pooledRate, reviewBar } from "#core/review-rules";
 import type { PageRequest } from "#http/route";
 import type { Policy } from "#schemas/policy";
 import type { RankedLine, RankingEnvelope, RankingsQuery } from "#schemas/ranking";
+import { readPulledLines } from "#store/notice-store";
 import { currentPolicy } from "#store/policy-store";
 import { type PeriodFigures, periodFigures } from "./period-figures";
 
 type Ranking = Omit<RankingEnvelope, "total"> & { lines: RankedLine[] };
 
 /** The whole ranking of a period's figures under `policy`. */
-export const rankFigures = (figures: PeriodFigures, policy: Policy): Ranking => {
+export const rankFigures = (
+  figures: PeriodFigures,
+  policy: Policy,
+  pulled: ReadonlyMap<string, string> = new Map(),
+): Ranking => {
   const lines = figures.lines.map(({ line, counts }) => ({
     productLineId: line.id,
     line,
@@ -38,7 +43,7 @@ export const rankFigures = (figures: PeriodFigures, policy: Policy): Ranking => 
       negativeRate: assessment.negativeRate,
       wilson: assessment.wilson,
       shrunkRate: r.shrunkRate,
-      pulled: false,
+      pulled: pulled.has(r.productLineId),
       atRisk: assessment.atRisk,
       andon: false,
     };
@@ -55,8 +60,13 @@ export const rankFigures = (figures: PeriodFigures, policy: Policy): Ranking => 
 
 /** One page of the ranking, filtered by unit and category; ranks stay those among all lines. */
 export const rankingsPage = async (query: RankingsQuery, page: PageRequest) => {
-  const [figures, policy] = await Promise.all([periodFigures(query.period), currentPolicy()]);
-  const { lines, ...envelope } = rankFigures(figures, policy);
+  // Pulled lines are read on every request (one small query): a relist shows at once.
+  const [figures, policy, pulled] = await Promise.all([
+    periodFigures(query.period),
+    currentPolicy(),
+    readPulledLines(),
+  ]);
+  const { lines, ...envelope } = rankFigures(figures, policy, pulled);
   const matching = lines.filter(
     (line) =>
       (query.businessUnitId === undefined || line.businessUnitId === query.businessUnitId) &&

@@ -1,5 +1,5 @@
+import { catalogView } from "#app/catalog-view";
 import { apiHandler } from "#http/api-handler";
 import * as routes from "#routes/catalog";
-import { readCatalog } from "#store/catalog-store";
 
-export const handler = apiHandler(routes.getCatalog, () => readCatalog());
+export const handler = apiHandler(routes.getCatalog, () => catalogView());

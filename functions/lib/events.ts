@@ -45,9 +45,17 @@ const PERMANENT = new Set([
   "InvalidArgument",
 ]);
 
+/** An event the bus did not take: its position in the list given to `publishEvents`, and why. */
+export interface FailedEvent {
+  index: number;
+  detailType: string;
+  code: string;
+  message: string;
+}
+
 export class PublishError extends Error {
   override name = "PublishError";
-  constructor(readonly failed: readonly { detailType: string; code: string; message: string }[]) {
+  constructor(readonly failed: readonly FailedEvent[]) {
     super(
       `${failed.length} event(s) not published: ${failed
         .slice(0, 3)
@@ -96,9 +104,9 @@ export const entrySize = (entry: BusEntry): number =>
   Buffer.byteLength(entry.detail);
 
 /** Groups entries into calls within both limits, in order. */
-export const planCalls = (entries: readonly BusEntry[]): BusEntry[][] => {
-  const calls: BusEntry[][] = [];
-  let current: BusEntry[] = [];
+export const planCalls = <E extends BusEntry>(entries: readonly E[]): E[][] => {
+  const calls: E[][] = [];
+  let current: E[] = [];
   let bytes = 0;
   for (const entry of entries) {
     const size = entrySize(entry);
@@ -120,9 +128,9 @@ export const planCalls = (entries: readonly BusEntry[]): BusEntry[][] => {
  * refused for good (too large, malformed).
  */
 export const publishEvents = async (events: readonly GovernanceEvent[]): Promise<void> => {
-  const failed: { detailType: string; code: string; message: string }[] = [];
-  const entries: BusEntry[] = [];
-  for (const event of events) {
+  const failed: FailedEvent[] = [];
+  const entries: (BusEntry & { index: number })[] = [];
+  events.forEach((event, index) => {
     const entry = {
       source: GOVERNANCE_SOURCE,
       detailType: event.detailType,
@@ -130,27 +138,28 @@ export const publishEvents = async (events: readonly GovernanceEvent[]): Promise
     };
     if (entrySize(entry) > MAX_CALL_BYTES)
       failed.push({
+        index,
         detailType: event.detailType,
         code: "TooLarge",
         message: `Over ${MAX_CALL_BYTES} bytes`,
       });
-    else entries.push(entry);
-  }
+    else entries.push({ ...entry, index });
+  });
   for (const call of planCalls(entries)) {
     let pending = call;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await backoff(attempt);
-      const results = await transport.put(pending);
-      const retry: BusEntry[] = [];
+      const results = await transport.put(pending.map(({ index: _index, ...entry }) => entry));
+      const retry: typeof pending = [];
       pending.forEach((entry, i) => {
         const failure = results[i];
         if (!failure) return;
         if (PERMANENT.has(failure.code) || attempt + 1 >= MAX_PUBLISH_ATTEMPTS)
-          failed.push({ detailType: entry.detailType, ...failure });
+          failed.push({ index: entry.index, detailType: entry.detailType, ...failure });
         else retry.push(entry);
       });
       pending = retry;
     }
   }
-  if (failed.length > 0) throw new PublishError(failed);
+  if (failed.length > 0) throw new PublishError(failed.sort((a, b) => a.index - b.index));
 };

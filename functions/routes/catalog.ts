@@ -1,5 +1,5 @@
 import { defineRoute } from "#http/route";
-import { Catalog, CatalogUpsertResult } from "#schemas/catalog";
+import { Catalog, CatalogUpsertResult, CatalogView } from "#schemas/catalog";
 
 export const getCatalog = defineRoute({
   operationId: "getCatalog",
@@ -8,7 +8,7 @@ export const getCatalog = defineRoute({
   tag: "Catalog",
   summary: "Every business unit and product line",
   access: "catalog.read",
-  response: Catalog,
+  response: CatalogView,
   fn: { name: "catalogRead", entry: "functions/handlers/catalog-read.ts", dynamodb: ["dynamodb:Query"] },
 });
 

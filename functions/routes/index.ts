@@ -4,11 +4,13 @@
  * carries only its own schemas.
  */
 import { getCatalog, putCatalog } from "./catalog";
+import { getNotice, listNotices, postNoticeAction } from "./notices";
 import { getPolicy, getPolicyVersion, putPolicy } from "./policy";
 import { getProblemBoard } from "./problems";
 import { getProductLineMetrics, getProductLineTrend } from "./product-lines";
 import { listQuarantine, replayQuarantine } from "./quarantine";
 import { listRankings } from "./rankings";
+import { getReview, postReview } from "./reviews";
 import { postSignals } from "./signals";
 import { getHealth, getOpenApi } from "./system";
 
@@ -27,6 +29,11 @@ export const ROUTES = [
   listRankings,
   getProductLineTrend,
   getProblemBoard,
+  postReview,
+  getReview,
+  listNotices,
+  getNotice,
+  postNoticeAction,
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

@@ -8,6 +8,8 @@ export const TAGS = {
   Policy: "The thresholds and windows of reviews and awards, versioned",
   Rankings: "Every line of a period, best to worst, fairly ranked",
   Problems: "The root-cause register: negative signals by reason",
+  Reviews: "The quarterly pull-and-fix review, and its what-if",
+  Notices: "Flagged lines: evidence, lifecycle, fix plans and their effect",
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -93,3 +93,23 @@ export const findBusinessUnitIds = async (ids: Iterable<string>): Promise<Set<st
   const items = await batchGetItems(keys, ["id"]);
   return new Set(items.map((item) => item.id?.S).filter((id): id is string => id !== undefined));
 };
+
+/** Every business unit's id (the units alone: a few items, not the whole catalog). */
+export const readBusinessUnitIds = async (): Promise<string[]> => {
+  const ids: string[] = [];
+  let start: Item | undefined;
+  do {
+    const out = await dynamodb.send(
+      new QueryCommand({
+        TableName: TABLE_NAME(),
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :bu)",
+        ExpressionAttributeValues: { ":pk": { S: CATALOG_PK }, ":bu": { S: "BU#" } },
+        ProjectionExpression: "id",
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) if (item.id?.S) ids.push(item.id.S);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return ids;
+};

@@ -51,6 +51,25 @@ export const totalKey = (period: string, productLineId: string, shard: number) =
   sk: `${totalSkPrefix(productLineId)}${shard}`,
 });
 
+/** A notice: its own partition, so that transitions of different notices never contend. */
+export const noticeKey = (id: string) => ({ pk: `NOTICE#${id}`, sk: "NOTICE" });
+/** gsi1: a unit's notices, newest first. */
+export const noticeGsiKeys = (businessUnitId: string, issuedAt: string, id: string) => ({
+  gsi1pk: `NOTICES#${businessUnitId}`,
+  gsi1sk: `${issuedAt}#${id}`,
+});
+/** One item per pulled line (it has an open notice): at most one, by construction. */
+export const PULLED_PK = "PULLED";
+export const pulledKey = (productLineId: string) => ({ pk: PULLED_PK, sk: productLineId });
+/** Each line's last relist, for repeat flags. */
+export const RELISTED_PK = "RELISTED";
+export const relistedKey = (productLineId: string) => ({ pk: RELISTED_PK, sk: productLineId });
+/** A quarter's review under one policy version: written once. */
+export const reviewKey = (quarter: string, policyVersion: number) => ({
+  pk: `REVIEW#${quarter}`,
+  sk: `V#${String(policyVersion).padStart(10, "0")}`,
+});
+
 /** Present once every period total of the table equals its rollups (written by the rebuild, or at creation). */
 export const totalsCompleteKey = () => ({ pk: "META", sk: "TOTALS_COMPLETE" });
 
@@ -62,10 +81,18 @@ export const quarantineGsiKeys = (signalId: string, receivedAt: string) => ({
 });
 
 /**
- * gsi1: customer voices (signals with words) per product line and month, newest first by
- * `occurredAt`. The month in the key keeps a busy line's index partition bounded.
+ * gsi1: customer voices (signals with words) per product line and UTC month, each class of voice
+ * (see `core/voice-class.ts`) a range of its own, newest last: `<class>#<occurredAt UTC>#<signalId>`.
+ * The month keeps a busy line's index partition bounded; the class makes the most severe (or the
+ * best) voices of a period a short range read.
  */
-export const voiceGsiKeys = (productLineId: string, occurredAtUtc: string, signalId: string) => ({
-  gsi1pk: `VOICE#${productLineId}#${occurredAtUtc.slice(0, 7)}`,
-  gsi1sk: `${occurredAtUtc}#${signalId}`,
+export const voiceGsiPk = (productLineId: string, month: string) => `VOICE#${productLineId}#${month}`;
+export const voiceGsiKeys = (
+  productLineId: string,
+  occurredAtUtc: string,
+  signalId: string,
+  voiceClass: string,
+) => ({
+  gsi1pk: voiceGsiPk(productLineId, occurredAtUtc.slice(0, 7)),
+  gsi1sk: `${voiceClass}#${occurredAtUtc}#${signalId}`,
 });

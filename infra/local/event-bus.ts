@@ -34,6 +34,8 @@ export class LocalEventBus implements EventTransport {
   readonly deadLetters: { rule: string; body: string }[] = [];
   /** Every event put on the bus, in order (what a test or a look at the bus wants to see). */
   readonly published: BusEvent[] = [];
+  /** Refuses entries as EventBridge may (a test sets it to see what the publisher does then). */
+  refuse: ((entry: BusEntry) => EntryFailure | undefined) | undefined;
 
   /** The publisher's side: accepts entries as EventBridge's PutEvents does, then delivers them. */
   async put(entries: readonly BusEntry[]): Promise<readonly (EntryFailure | undefined)[]> {
@@ -42,13 +44,12 @@ export class LocalEventBus implements EventTransport {
       throw Object.assign(new Error(`Function ${fn.name} is not allowed to perform events:PutEvents`), {
         name: "AccessDeniedException",
       });
-    const events = entries.map((e) => ({
-      source: e.source,
-      "detail-type": e.detailType,
-      detail: JSON.parse(e.detail),
-    }));
-    await this.putEvents(events);
-    return entries.map(() => undefined);
+    const results = entries.map((entry) => this.refuse?.(entry));
+    const accepted = entries
+      .filter((_, i) => results[i] === undefined)
+      .map((e) => ({ source: e.source, "detail-type": e.detailType, detail: JSON.parse(e.detail) }));
+    if (accepted.length > 0) await this.putEvents(accepted);
+    return results;
   }
 
   async putEvents(events: readonly BusEvent[]): Promise<DeliveryReport> {

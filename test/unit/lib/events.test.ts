@@ -96,7 +96,7 @@ describe("publishEvents", () => {
     const failure = await publishEvents(events(1)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PublishError);
     expect((failure as PublishError).failed).toEqual([
-      { detailType: "Notice Issued", code: "MalformedDetail", message: "bad detail" },
+      { index: 0, detailType: "Notice Issued", code: "MalformedDetail", message: "bad detail" },
     ]);
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(1);
   });
