@@ -51,6 +51,8 @@ export const DevEventsRequest = z.object({
 const NoticeRef = {
   /** Unique per event: consumers drop a repeat (publishing is at least once). */
   eventId: z.string(),
+  /** When the change it announces happened (a repeat carries the same). */
+  occurredAt: z.string(),
   noticeId: z.string(),
   productLineId: z.string(),
   businessUnitId: z.string(),

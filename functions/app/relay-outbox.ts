@@ -29,9 +29,9 @@ export const relayOutbox = async (): Promise<RelayReport> => {
     const pending = waiting.filter((_, i) => claimed[i]);
     // The others are another relay's right now: leave them to it.
     if (pending.length === 0) return report;
-    const events = pending.map(({ detailType, detail, eventId }) => ({
+    const events = pending.map(({ detailType, detail, eventId, createdAt }) => ({
       detailType,
-      detail: { ...detail, eventId },
+      detail: { ...detail, eventId, occurredAt: createdAt },
     }));
     let refused = new Set<number>();
     try {

@@ -75,6 +75,16 @@ export const runReview = async (request: ReviewRequest, actor: string, now = new
     };
   }
 
+  const ends = windowOf(request.quarter, policy.timeZone).to;
+  if (now < ends)
+    // Stored, it would stand for the quarter under this policy version, and the schedule's review
+    // at the quarter's end would answer it unchanged.
+    throw new ValidationError("Only a quarter that has ended can be reviewed", [
+      {
+        path: "quarter",
+        message: `${request.quarter} has not ended (it ends ${ends.toISOString()}, midnight in ${policy.timeZone}); a dry run previews it`,
+      },
+    ]);
   const stored = await readReview(request.quarter, policy.version);
   if (stored) return stored;
   const review = await reviewWith(request.quarter, policy);

@@ -5,16 +5,13 @@
  */
 import { addDays } from "#core/calendar-day";
 import { BASELINE_DAYS, fixEffect, windowFigures } from "#core/fix-effect";
-import { isOpen } from "#core/notice-lifecycle";
+import { isOverdue } from "#core/notice-lifecycle";
 import { dayOf } from "#core/period";
 import type { RollupCounts } from "#core/rollup";
 import type { Notice, NoticeSummary } from "#schemas/notice";
 import type { Policy } from "#schemas/policy";
 import type { StoredNotice } from "#store/notice-store";
 import { readRollupTotal } from "#store/rollup-store";
-
-export const isOverdue = (notice: Pick<StoredNotice, "status" | "dueAt">, now: Date): boolean =>
-  isOpen(notice.status) && now.getTime() > Date.parse(notice.dueAt);
 
 const effectOf = async (notice: StoredNotice, fixedAt: string, policy: Policy, now: Date) => {
   const issueDay = dayOf(notice.issuedAt, policy.timeZone);

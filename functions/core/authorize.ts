@@ -57,6 +57,8 @@ export const GRANTS = {
   "quarantine.replay": CCO_ONLY,
   "notifications.read": SIGNED_IN,
   "events.put": { ingest: "all", cco: "all" },
+  /** Local mode: run a schedule's job now (`POST /v1/dev/jobs/{id}`). */
+  "jobs.run": CCO_ONLY,
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof GRANTS;

@@ -31,6 +31,10 @@ export const CLOSED_STATUSES: readonly NoticeStatus[] = ["RELISTED", "WITHDRAWN"
 
 export const isOpen = (status: NoticeStatus): boolean => !CLOSED_STATUSES.includes(status);
 
+/** Past its due date and not closed (DESIGN §2): the daily job reminds the unit of it. */
+export const isOverdue = (notice: { status: NoticeStatus; dueAt: string }, now: Date): boolean =>
+  isOpen(notice.status) && now.getTime() > Date.parse(notice.dueAt);
+
 /** The authorization action of each lifecycle action (`notices.<action>` in the grant table). */
 export const actionOf = (action: NoticeAction): Action => `notices.${action}` as Action;
 

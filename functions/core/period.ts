@@ -5,6 +5,7 @@
 import { PERIOD_HINT, PERIOD_PATTERNS } from "#schemas/common";
 import { dayNumber, isCalendarDay, MS_PER_DAY, utcMillis } from "./calendar-day";
 import { ValidationError } from "./errors";
+import { dayOf } from "./zoned-time";
 
 export { addDays, daysIn, isCalendarDay } from "./calendar-day";
 export { dayOf, startOfDayInstant } from "./zoned-time";
@@ -111,4 +112,9 @@ export function previousPeriod(text: string): string {
     return q === 1 ? `${String(year - 1).padStart(4, "0")}-Q4` : `${text.slice(0, 4)}-Q${q - 1}`;
   }
   throw invalid("Expected a quarter (2026-Q3) or a year (2026)");
+}
+
+/** The most recent quarter that has ended by `now` in `timeZone`: the one the quarterly job reviews. */
+export function lastEndedQuarter(now: Date, timeZone: string): string {
+  return previousPeriod(quarterOf(dayOf(now, timeZone)));
 }

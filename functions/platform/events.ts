@@ -3,7 +3,8 @@
  * with a dead-letter queue where `queue` is set) and the local in-process bus applies the same
  * matching, batching and redelivery.
  */
-import { SIGNAL_DETAIL_TYPE } from "#schemas/events";
+import { NOTIFYING_TYPES } from "#core/notifications";
+import { GOVERNANCE_SOURCE, SIGNAL_DETAIL_TYPE } from "#schemas/events";
 import { type FunctionDeclaration, INGEST_ACTIONS } from "./lambda";
 
 export interface EventRuleDeclaration {
@@ -16,6 +17,14 @@ export interface EventRuleDeclaration {
     readonly queue?: { readonly batchSize: number; readonly maxBatchingWindowSeconds: number };
   };
 }
+
+/** How hard delivery tries before the dead-letter queue: the stack sets these, the local bus applies them. */
+export const DELIVERY = {
+  /** Receives of a queued message. */
+  maxReceiveCount: 5,
+  /** EventBridge's retries of a direct Lambda target. */
+  directRetryAttempts: 4,
+} as const;
 
 export const EVENT_RULES = [
   {
@@ -33,6 +42,20 @@ export const EVENT_RULES = [
         memoryMb: 512,
       },
       queue: { batchSize: 100, maxBatchingWindowSeconds: 2 },
+    },
+  },
+  {
+    id: "Notifier",
+    description: "Governance events that someone is told of, turned into notifications",
+    pattern: { source: [GOVERNANCE_SOURCE], "detail-type": NOTIFYING_TYPES },
+    target: {
+      fn: {
+        name: "notifier",
+        entry: "functions/handlers/notifier.ts",
+        description: "Notifications from governance events",
+        dynamodb: ["dynamodb:BatchWriteItem"],
+        timeoutSeconds: 30,
+      },
     },
   },
 ] as const satisfies readonly EventRuleDeclaration[];

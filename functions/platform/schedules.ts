@@ -1,19 +1,85 @@
 /**
- * EventBridge Scheduler schedules, declared once (the CDK stack creates them; the local runtime can
- * run each job on demand). None yet: the review, awards and overdue jobs come with their features.
+ * EventBridge Scheduler schedules, declared once: the CDK stack creates them and the local runtime
+ * runs them on the same expressions (`npm start -- --no-schedules` turns them off locally).
  */
-import type { FunctionDeclaration } from "./lambda";
+import { REVIEW_ACCESS } from "#routes/reviews";
+import { DEFAULT_POLICY } from "#schemas/policy";
+import type { DynamoAction, FunctionDeclaration } from "./lambda";
 
 export interface ScheduleDeclaration {
   readonly id: string;
   readonly description: string;
-  /** A Scheduler expression, e.g. `cron(0 2 1 1,4,7,10 ? *)`. */
+  /** A Scheduler expression: `cron(min hour day-of-month month day-of-week year)` or `rate(n unit)`. */
   readonly expression: string;
-  /** The zone the expression is read in: the policy's default zone. */
+  /** The zone a cron expression is read in. */
   readonly timeZone: string;
   readonly fn: FunctionDeclaration;
   /** Sent as the event to the function. */
   readonly input: Record<string, unknown>;
 }
 
-export const SCHEDULES = [] as const satisfies readonly ScheduleDeclaration[];
+/** What relaying the outbox does: read it, claim and release events, delete what was published. */
+const RELAY_ACCESS = ["dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"] as const;
+
+/** What the overdue job does: read the policy, open notices and reminders; write reminders; relay. */
+const OVERDUE_ACCESS = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:PutItem",
+  ...RELAY_ACCESS,
+] as const satisfies readonly DynamoAction[];
+
+/**
+ * Deployed schedules read their cron expressions in the default policy's zone: a policy moved to
+ * another zone later moves the days reviews count, not these firing times (README, "Schedules").
+ */
+const SCHEDULE_ZONE = DEFAULT_POLICY.timeZone;
+
+export const SCHEDULES = [
+  {
+    id: "QuarterlyReview",
+    description: "Reviews the quarter that just ended, at 02:00 on the first day of each quarter",
+    expression: "cron(0 2 1 1,4,7,10 ? *)",
+    timeZone: SCHEDULE_ZONE,
+    fn: {
+      name: "quarterlyReview",
+      entry: "functions/handlers/quarterly-review.ts",
+      description: "The quarterly pull-and-fix review (schedule)",
+      dynamodb: REVIEW_ACCESS,
+      publishes: true,
+      timeoutSeconds: 900,
+      memoryMb: 1024,
+    },
+    input: {},
+  },
+  {
+    id: "DailyOverdue",
+    description: "Reminds units of their overdue notices, at 01:00 every day (once a day per notice)",
+    expression: "cron(0 1 * * ? *)",
+    timeZone: SCHEDULE_ZONE,
+    fn: {
+      name: "overdueReminders",
+      entry: "functions/handlers/overdue-reminders.ts",
+      description: "Notice Overdue reminders (schedule)",
+      dynamodb: OVERDUE_ACCESS,
+      publishes: true,
+      timeoutSeconds: 300,
+    },
+    input: {},
+  },
+  {
+    id: "OutboxRelay",
+    description: "Publishes governance events whose first publication failed",
+    expression: "rate(1 minute)",
+    timeZone: SCHEDULE_ZONE,
+    fn: {
+      name: "outboxRelay",
+      entry: "functions/handlers/outbox-relay.ts",
+      description: "Outbox relay (schedule)",
+      dynamodb: RELAY_ACCESS,
+      publishes: true,
+      timeoutSeconds: 60,
+    },
+    input: {},
+  },
+] as const satisfies readonly ScheduleDeclaration[];

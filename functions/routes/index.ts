@@ -5,6 +5,7 @@
  */
 import { getCatalog, putCatalog } from "./catalog";
 import { getNotice, listNotices, postNoticeAction } from "./notices";
+import { listNotifications, markNotificationsRead } from "./notifications";
 import { getPolicy, getPolicyVersion, putPolicy } from "./policy";
 import { getProblemBoard } from "./problems";
 import { getProductLineMetrics, getProductLineTrend } from "./product-lines";
@@ -34,6 +35,8 @@ export const ROUTES = [
   listNotices,
   getNotice,
   postNoticeAction,
+  listNotifications,
+  markNotificationsRead,
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

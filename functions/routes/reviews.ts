@@ -2,7 +2,7 @@ import { defineRoute } from "#http/route";
 import { QuarterPath, Review, ReviewRequest } from "#schemas/review";
 
 /** What running a review does: reads totals, notices and voices; writes notices, the review and events. */
-const REVIEW_ACCESS = [
+export const REVIEW_ACCESS = [
   "dynamodb:Query",
   "dynamodb:GetItem",
   "dynamodb:PutItem",

@@ -10,6 +10,7 @@ export const TAGS = {
   Problems: "The root-cause register: negative signals by reason",
   Reviews: "The quarterly pull-and-fix review, and its what-if",
   Notices: "Flagged lines: evidence, lifecycle, fix plans and their effect",
+  Notifications: "What each reader is told: notices issued, relisted and overdue",
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -24,7 +24,8 @@ export const signalKey = (signalId: string) => ({ pk: `SIG#${signalId}`, sk: "SI
 
 /**
  * Per product line, per day, per shard. The shard is in the partition key so a hot line's
- * increments spread over `TABLE.rollupShards` keys; reads of a line query every shard.
+ * increments spread over up to `TABLE.rollupShards` keys; reads of a line query every shard. Writes
+ * go to shard 0 unless they collide there (see `signal-store.ts`), so a quiet line has one.
  */
 export const rollupPk = (productLineId: string, shard: number) => `ROLLUP#${productLineId}#${shard}`;
 export const rollupKey = (productLineId: string, shard: number, day: string) => ({
@@ -38,7 +39,7 @@ export const ROLLUP_SHARDS = TABLE.rollupShards;
  * line's day rollups of that shard in the period, kept in step with them by the ingest transaction
  * (which writes a rollup and the totals of the same shard). Sharded like the rollups, so that
  * concurrent transactions on a busy line do not collide on one item; a line's total is the sum of
- * its shards. The line's bucket (a hash of its id) spreads a period's lines over
+ * its shards — one item per line and period unless writers contended for it. The line's bucket (a hash of its id) spreads a period's lines over
  * `TABLE.totalBuckets` partitions.
  */
 export const TOTAL_BUCKETS = TABLE.totalBuckets;
@@ -53,6 +54,11 @@ export const totalKey = (period: string, productLineId: string, shard: number) =
 
 /** A notice: its own partition, so that transitions of different notices never contend. */
 export const noticeKey = (id: string) => ({ pk: `NOTICE#${id}`, sk: "NOTICE" });
+/** That a notice's overdue reminder went out on `day` (policy zone): at most one a day. */
+export const overdueReminderKey = (noticeId: string, day: string) => ({
+  pk: `NOTICE#${noticeId}`,
+  sk: `OVERDUE#${day}`,
+});
 /** gsi1: a unit's notices, newest first. */
 export const noticeGsiKeys = (businessUnitId: string, issuedAt: string, id: string) => ({
   gsi1pk: `NOTICES#${businessUnitId}`,
@@ -68,6 +74,18 @@ export const relistedKey = (productLineId: string) => ({ pk: RELISTED_PK, sk: pr
 export const reviewKey = (quarter: string, policyVersion: number) => ({
   pk: `REVIEW#${quarter}`,
   sk: `V#${String(policyVersion).padStart(10, "0")}`,
+});
+
+/** A notification in one audience (`unit:<id>`, `role:cco`, `role:executive`), oldest first. */
+export const notificationPk = (audience: string) => `NOTIFY#${audience}`;
+export const notificationKey = (audience: string, position: string) => ({
+  pk: notificationPk(audience),
+  sk: position,
+});
+/** What one caller has read in one audience. */
+export const notificationReadKey = (sub: string, audience: string) => ({
+  pk: `NOTIFYREAD#${sub}`,
+  sk: audience,
 });
 
 /** Present once every period total of the table equals its rollups (written by the rebuild, or at creation). */

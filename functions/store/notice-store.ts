@@ -18,7 +18,16 @@ import * as z from "zod/mini";
 import { dynamodb } from "#lib/clients";
 import { Notice } from "#schemas/notice";
 import { type Item, startKeyOf, toItem } from "./attributes";
-import { noticeGsiKeys, noticeKey, PULLED_PK, pulledKey, RELISTED_PK, relistedKey } from "./keys";
+import { batchGetItems } from "./batch";
+import {
+  noticeGsiKeys,
+  noticeKey,
+  overdueReminderKey,
+  PULLED_PK,
+  pulledKey,
+  RELISTED_PK,
+  relistedKey,
+} from "./keys";
 import { type OutboxEvent, outboxPut } from "./outbox-store";
 import { TABLE_NAME } from "./table";
 
@@ -47,6 +56,42 @@ export const readNotice = async (id: string): Promise<StoredNotice | undefined> 
     new GetItemCommand({ TableName: TABLE_NAME(), Key: toItem(noticeKey(id)), ConsistentRead: true }),
   );
   return out.Item ? parseNotice(out.Item) : undefined;
+};
+
+/** The notices with these ids (absent ones are left out). */
+export const readNotices = async (ids: readonly string[]): Promise<StoredNotice[]> =>
+  (await batchGetItems(ids.map((id) => toItem(noticeKey(id))))).map(parseNotice);
+
+/** Reminders are remembered this long: enough to outlive any re-run of the day's job. */
+const REMINDER_KEPT_DAYS = 35;
+
+/**
+ * Records that `noticeId`'s overdue reminder of `day` goes out, with its event: all or nothing.
+ * @returns false when that day's reminder was already recorded (the job ran twice).
+ */
+export const recordOverdueReminder = async (
+  noticeId: string,
+  day: string,
+  event: OutboxEvent,
+): Promise<boolean> => {
+  const expiresAt = Math.floor(Date.parse(event.createdAt) / 1000) + REMINDER_KEPT_DAYS * 86_400;
+  try {
+    await dynamodb.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          put(
+            toItem({ ...overdueReminderKey(noticeId, day), at: event.createdAt, expiresAt }),
+            "attribute_not_exists(pk)",
+          ),
+          outboxPut(event),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedAt(error).includes(0)) return false;
+    throw error;
+  }
 };
 
 const put = (item: Item, condition: string, values?: Item): TransactWriteItem => ({

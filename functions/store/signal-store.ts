@@ -43,7 +43,6 @@ const RETRYABLE_REASONS = new Set([
 const commitGroup = async (
   group: StoredSignal[],
   mode: WriteMode,
-  firstShard: number,
   retentionDays: number,
 ): Promise<WriteOutcome> => {
   const duplicates: string[] = [];
@@ -54,8 +53,10 @@ const commitGroup = async (
       throw new Error(
         `Transaction of ${pending.length} signals still contended after ${MAX_ATTEMPTS} attempts`,
       );
-    // A new shard per attempt: a conflict on one rollup item is not repeated on the next try.
-    const shard = (firstShard + attempt) % ROLLUP_SHARDS;
+    // Every line's home shard first, so that a quiet line keeps one rollup per day and one total
+    // per period (reads grow with lines, not signals); a conflict or throttle on that item moves
+    // the retry to the next shard, so only lines that writers really contend for spread out.
+    const shard = attempt % ROLLUP_SHARDS;
     try {
       requests++;
       await dynamodb.send(
@@ -95,14 +96,13 @@ export const writeSignals = async (
 ): Promise<WriteOutcome> => {
   const groups = planTransactions(signals, mode !== "quarantine");
   const outcome: WriteOutcome = { written: [], duplicates: [], requests: 0 };
-  const firstShard = Math.floor(Math.random() * ROLLUP_SHARDS);
   let next = 0;
   const worker = async () => {
     while (next < groups.length) {
       const index = next++;
       const group = groups[index];
       if (!group) return;
-      const result = await commitGroup(group, mode, (firstShard + index) % ROLLUP_SHARDS, retentionDays);
+      const result = await commitGroup(group, mode, retentionDays);
       outcome.written.push(...result.written);
       outcome.duplicates.push(...result.duplicates);
       outcome.requests += result.requests;

@@ -1,6 +1,7 @@
 /**
- * `npm run cli -- <command>`: seed the demo data or import a file of signals, against the local
- * runtime (`npm start`, signing in with a dev token) or any API given `--api URL --token T`.
+ * `npm run cli -- <command>`: seed the demo data, import a file of signals or run a quarter's review,
+ * against the local runtime (`npm start`, signing in with a dev token) or any API given
+ * `--api URL --token T`.
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,7 @@ import { ImportFailedError } from "#infra/api-client/importer";
 import { runImport, type TextOut } from "#infra/api-client/report";
 import { seedDemo } from "#infra/demo/seed";
 import { rebuildTotalsCommand } from "./rebuild-totals";
+import { quarterProblem, reviewCommand } from "./review";
 import { countSignalRecords, readSignalFile, SignalFileError } from "./signal-file";
 
 export const DEFAULT_API = "http://127.0.0.1:3000";
@@ -31,6 +33,9 @@ Usage: npm run cli -- <command> [options]
 Commands:
   seed                 load the demo catalog and a year of demo signals (re-running is harmless)
   import <file>        import signals from a .csv or .jsonl file (re-running is harmless)
+  review --quarter Q   run the pull-and-fix review of quarter Q (e.g. 2026-Q3) and print the
+                       flagged and at-risk lines; re-running a quarter returns the stored review
+                       and issues no notice twice (needs role cco)
   rebuild-totals       rebuild period totals from day rollups in a table (--table NAME, with
                        the shell's AWS credentials, or --endpoint URL for DynamoDB Local)
   help                 show this text
@@ -41,6 +46,9 @@ Options:
                        role cco from the local runtime's POST /v1/dev/token)
   --count N            seed: how many demo signals (default 30000)
   --concurrency N      requests in flight at once (default 3)
+  --quarter Q          review: the quarter, YYYY-Qn
+  --dry-run            review: compute and print the review, store nothing, issue no notice
+  --json               review: print the review as the API's JSON instead of a table
   --table NAME         rebuild-totals: the DynamoDB table
   --endpoint URL       rebuild-totals: a DynamoDB endpoint other than AWS's (e.g. DynamoDB Local)
   --region R           rebuild-totals: the table's region (default: $AWS_REGION)
@@ -59,6 +67,9 @@ const OPTIONS = {
   token: { type: "string" },
   count: { type: "string" },
   concurrency: { type: "string" },
+  quarter: { type: "string" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
   table: { type: "string" },
   endpoint: { type: "string" },
   region: { type: "string" },
@@ -87,17 +98,18 @@ function unreachable(api: string, err: ApiError): CliError {
   return new CliError(`${err.message}. ${hint}`);
 }
 
-/** Explains a failure in words a person can act on. */
-function explain(api: string, err: unknown): string {
+/** Explains a failure of `command` in words a person can act on. */
+function explain(api: string, err: unknown, command: string): string {
   if (err instanceof CliError || err instanceof SignalFileError) return err.message;
   if (err instanceof ImportFailedError)
-    return `${explain(api, err.cause)}\nRe-running the import is harmless: signals already stored count as duplicates.`;
+    return `${explain(api, err.cause, command)}\nRe-running the import is harmless: signals already stored count as duplicates.`;
   if (err instanceof ApiError) {
     if (err.status === 0) return unreachable(api, err).message;
     const refused = err.status === 401 || err.status === 403;
+    const roles = command === "review" ? "role cco" : "role cco or ingest";
     return describeApiError(
       err,
-      refused ? "The token was refused: pass a valid --token (role cco or ingest)." : undefined,
+      refused ? `The token was refused: pass a valid --token (${roles}).` : undefined,
     );
   }
   return err instanceof Error
@@ -174,6 +186,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const api = (values.api ?? env.STRAWBERRY_API ?? DEFAULT_API).replace(/\/+$/, "");
   try {
     const concurrency = positiveInt("concurrency", values.concurrency, 3);
+    // A seed that ignored --dry-run would store data the user meant only to look at.
+    const reviewOnly = (["quarter", "dry-run", "json"] as const).find((name) => values[name] !== undefined);
+    if (reviewOnly !== undefined && command !== "review")
+      throw new CliError(`--${reviewOnly} applies to review only`);
     if (command === "seed") {
       if (args.length > 0) throw new CliError(`seed takes no arguments, got: ${args.join(" ")}`);
       const count = positiveInt("count", values.count, 30_000);
@@ -194,6 +210,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await signIn(client, api, values.token ?? env.STRAWBERRY_TOKEN);
       return await importFile(client, io, file, total, concurrency);
     }
+    if (command === "review") {
+      if (args.length > 0) throw new CliError(`review takes no arguments, got: ${args.join(" ")}`);
+      const quarter = values.quarter ?? "";
+      const problem = quarterProblem(quarter);
+      if (problem !== undefined) throw new CliError(problem);
+      const client = new ApiClient({ baseUrl: api, ...(io.fetch ? { fetch: io.fetch } : {}) });
+      await signIn(client, api, values.token ?? env.STRAWBERRY_TOKEN);
+      const options = { quarter, dryRun: values["dry-run"] === true, json: values.json === true };
+      return await reviewCommand(client, options, io);
+    }
     if (command === "rebuild-totals") {
       if (!values.table) throw new CliError("rebuild-totals needs the table: --table NAME");
       return await rebuildTotalsCommand(
@@ -205,9 +231,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io,
       );
     }
-    throw new CliError(`Unknown command "${command}". Commands: seed, import, rebuild-totals, help.`);
+    throw new CliError(`Unknown command "${command}". Commands: seed, import, review, rebuild-totals, help.`);
   } catch (err) {
-    io.stderr.write(`${explain(api, err)}\n`);
+    io.stderr.write(`${explain(api, err, command)}\n`);
     return 1;
   }
 }

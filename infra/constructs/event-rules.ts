@@ -11,7 +11,7 @@ import { LambdaFunction, SqsQueue } from "aws-cdk-lib/aws-events-targets";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { type IQueue, Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { EVENT_RULES, type EventRuleDeclaration } from "#platform/events";
+import { DELIVERY, EVENT_RULES, type EventRuleDeclaration } from "#platform/events";
 import type { FunctionName } from "#platform/functions";
 import { stableScope } from "./ids";
 import type { StrawberryFunction } from "./strawberry-function";
@@ -43,10 +43,8 @@ export class DeadLetterQueue extends Queue {
   }
 }
 
-/** How often a queued message is received before it goes to the dead-letter queue. */
-const MAX_RECEIVE_COUNT = 5;
-/** EventBridge's retries of a direct Lambda target before the dead-letter queue. */
-const DIRECT_RETRY_ATTEMPTS = 4;
+const MAX_RECEIVE_COUNT = DELIVERY.maxReceiveCount;
+const DIRECT_RETRY_ATTEMPTS = DELIVERY.directRetryAttempts;
 
 export class EventRules extends Construct {
   /** The queue between each queued rule and its function, by rule id. */

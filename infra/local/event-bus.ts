@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { BusEntry, EntryFailure, EventTransport } from "#lib/events";
-import { EVENT_RULES, type EventRuleDeclaration } from "#platform/events";
+import { DELIVERY, EVENT_RULES, type EventRuleDeclaration } from "#platform/events";
 import { currentFunction, invoke } from "./functions";
 
 export interface BusEvent {
@@ -24,7 +24,8 @@ export interface DeliveryReport {
   deadLettered: number;
 }
 
-export const MAX_RECEIVE_COUNT = 5;
+export const MAX_RECEIVE_COUNT = DELIVERY.maxReceiveCount;
+const DIRECT_RETRY_ATTEMPTS = DELIVERY.directRetryAttempts;
 
 export const matches = (rule: EventRuleDeclaration, event: BusEvent): boolean =>
   (!rule.pattern.source || rule.pattern.source.includes(event.source)) &&
@@ -55,7 +56,7 @@ export class LocalEventBus implements EventTransport {
   async putEvents(events: readonly BusEvent[]): Promise<DeliveryReport> {
     const report: DeliveryReport = { matched: 0, delivered: 0, redelivered: 0, deadLettered: 0 };
     this.published.push(...events);
-    for (const rule of EVENT_RULES) {
+    for (const rule of EVENT_RULES as readonly EventRuleDeclaration[]) {
       const envelopes = events
         .filter((e) => matches(rule, e))
         .map((e) => ({
@@ -72,8 +73,7 @@ export class LocalEventBus implements EventTransport {
       if (envelopes.length === 0) continue;
       report.matched += envelopes.length;
       if (!rule.target.queue) {
-        for (const envelope of envelopes) await invoke(rule.target.fn.name, envelope);
-        report.delivered += envelopes.length;
+        for (const envelope of envelopes) await this.#deliverDirectly(rule, envelope, report);
         continue;
       }
       await this.#deliverThroughQueue(
@@ -83,6 +83,27 @@ export class LocalEventBus implements EventTransport {
       );
     }
     return report;
+  }
+
+  /** As EventBridge invokes a Lambda target: retried, then dead-lettered (never the publisher's failure). */
+  async #deliverDirectly(rule: EventRuleDeclaration, envelope: unknown, report: DeliveryReport) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await invoke(rule.target.fn.name, envelope);
+        report.delivered++;
+        return;
+      } catch (error) {
+        if (attempt >= DIRECT_RETRY_ATTEMPTS) {
+          report.deadLettered++;
+          this.deadLetters.push({ rule: rule.id, body: JSON.stringify(envelope) });
+          console.error(
+            `Event rule ${rule.id}: ${rule.target.fn.name} failed (${(error as Error).message}); the event is dead-lettered`,
+          );
+          return;
+        }
+        report.redelivered++;
+      }
+    }
   }
 
   async #deliverThroughQueue(rule: EventRuleDeclaration, bodies: string[], report: DeliveryReport) {

@@ -12,6 +12,7 @@ import { type SupervisedDatabase, superviseDynamoDbLocal } from "./database-supe
 import { LocalEventBus } from "./event-bus";
 import { enforceDeclaredAccess } from "./least-privilege";
 import { ensurePeriodTotals } from "./period-totals";
+import { type LocalSchedules, startSchedules } from "./scheduler";
 import { loadOrCreateLocalKeys } from "./secrets";
 import { createLocalServer } from "./server";
 import { createTable } from "./table";
@@ -36,6 +37,8 @@ export interface RuntimeOptions {
   tableName?: string;
   /** Where the runtime reports what happens to DynamoDB Local. @default console.error */
   say?: (line: string) => void;
+  /** Run the declared schedules (quarterly review, overdue reminders, outbox relay). @default false */
+  schedules?: boolean;
   /** DynamoDB Local was restarted and the table recreated (e.g. to seed again when data was lost). */
   afterDatabaseRestart?: (info: { dataLost: boolean }) => Promise<void>;
   /** DynamoDB Local cannot be kept running; the owner should stop the runtime and exit non-zero. */
@@ -48,6 +51,8 @@ export interface Runtime {
   tableName: string;
   devTokenKey: string;
   bus: LocalEventBus;
+  /** The running schedules, when asked for. */
+  schedules: LocalSchedules | undefined;
   /** A client for DynamoDB Local (for tests and the bench). */
   dynamodb: DynamoDBClient;
   /** Stops taking requests, lets those in flight finish (up to {@link DRAIN_MS}), then stops everything. */
@@ -132,6 +137,7 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<Runtim
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   lock?.describe(url);
+  const schedules = options.schedules ? startSchedules({ say }) : undefined;
   let stopped: Promise<void> | undefined;
   return {
     url,
@@ -139,9 +145,11 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<Runtim
     tableName,
     devTokenKey: keys.devTokenKey,
     bus,
+    schedules,
     dynamodb,
     stop: () => {
       stopped ??= (async () => {
+        schedules?.stop();
         const closed = new Promise<void>((done) => server.close(() => done()));
         server.closeIdleConnections();
         const drained = await Promise.race([

@@ -20,6 +20,8 @@ const USAGE = `Usage: npm start -- [options]
   --data DIR                 keep DynamoDB Local's data in DIR (default: in memory)
   --no-seed                  start empty (no demo catalog and signals)
   --seed-count N             how many demo signals to load (default 30000)
+  --no-schedules             do not run the schedules (quarterly review, overdue reminders,
+                             outbox relay); POST /v1/dev/jobs/<id> runs one now
   --verbose                  handler logs at INFO instead of WARN
   --help                     this text`;
 
@@ -69,6 +71,7 @@ const options = () => {
       data: { type: "string" },
       "no-seed": { type: "boolean", default: false },
       "seed-count": { type: "string", default: "30000" },
+      "no-schedules": { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -82,6 +85,15 @@ const options = () => {
     throw new UsageError(`--seed-count must be a positive whole number, got ${values["seed-count"]}`);
   if (!isLoopback(values.host) && !values["allow-remote-dev-tokens"]) throw remoteHostRefusal(values.host);
   return { ...values, port, seedCount };
+};
+
+const schedulesLine = (runtime: Runtime): string => {
+  if (!runtime.schedules) return "off (--no-schedules)";
+  const format = (at: Date) => at.toISOString().slice(0, 16).replace("T", " ");
+  return runtime.schedules
+    .next()
+    .map(({ id, at }) => `${id} ${at ? `${format(at)} UTC` : "never"}`)
+    .join(", ");
 };
 
 const main = async () => {
@@ -109,6 +121,7 @@ const main = async () => {
     host: settings.host,
     ...(settings.data ? { dataDir: settings.data } : {}),
     logLevel: settings.verbose ? "INFO" : "WARN",
+    schedules: !settings["no-schedules"],
     afterDatabaseRestart: async ({ dataLost }) => {
       if (!dataLost || !seeding) return;
       console.log("Loading the demo data again…");
@@ -145,6 +158,7 @@ Strawberry is running at ${url}
   Sign in        curl -s -X POST ${url}/v1/dev/token -H 'content-type: application/json' \\
                    -d '{"role":"cco"}'          (roles: cco, bu-head + businessUnitIds, executive, ingest)
   Import         npm run cli -- import signals.csv
+  Schedules      ${schedulesLine(runtime)}
 ${
   isLoopback(settings.host)
     ? ""

@@ -1,12 +1,17 @@
 /**
- * `npm run bench [-- ingest|bundles ...]`: prints measured figures. Nothing here is asserted by
+ * `npm run bench [-- ingest|bundles|review ...]`: prints measured figures. Nothing here is asserted by
  * the tests; budgets are shown as PASS/FAIL beside the figures.
  */
 import "#infra/local/node-support";
 import { benchBundles } from "./bundles";
 import { benchIngest } from "./ingest";
+import { benchReview } from "./review";
 
-const BENCHES: Record<string, () => Promise<void>> = { ingest: benchIngest, bundles: benchBundles };
+const BENCHES: Record<string, () => Promise<void>> = {
+  ingest: benchIngest,
+  bundles: benchBundles,
+  review: benchReview,
+};
 
 const main = async () => {
   const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -51,14 +51,17 @@ describe("events", () => {
     expect(found?.Properties.EventPattern).toEqual(rule.pattern);
   });
 
-  it.each(EVENT_RULES.filter((r) => r.target.queue).map((r) => [r.id, r] as const))(
+  const declared: readonly EventRuleDeclaration[] = EVENT_RULES;
+  it.each(declared.filter((r) => r.target.queue).map((r) => [r.id, r] as const))(
     "rule %s feeds an encrypted queue with a DLQ to its function, reporting batch item failures",
     (_, rule) => {
       const queue = rule.target.queue!;
       const mapping = Object.values(resourcesOf(stages.dev.template, "AWS::Lambda::EventSourceMapping")).find(
         (m) =>
           JSON.stringify(m.Properties.FunctionName) ===
-          JSON.stringify({ Ref: stages.dev.logicalId(stages.dev.stack.functions[rule.target.fn.name]) }),
+          JSON.stringify({
+            Ref: stages.dev.logicalId(stages.dev.stack.functions[rule.target.fn.name as FunctionName]),
+          }),
       );
       expect(mapping?.Properties).toMatchObject({
         BatchSize: queue.batchSize,

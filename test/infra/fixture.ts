@@ -14,22 +14,13 @@ import type { Stage } from "#infra/constructs/stage";
 import type { StrawberryFunction } from "#infra/constructs/strawberry-function";
 import { PROJECT_ROOT, StrawberryStack, type StrawberryStackProps } from "#infra/stack";
 import { FUNCTIONS, type FunctionName } from "#platform/functions";
-import type { ScheduleDeclaration } from "#platform/schedules";
+import { SCHEDULES, type ScheduleDeclaration } from "#platform/schedules";
 
 /** Generous: synthesis with real bundling takes seconds on a busy machine. */
 export const SYNTH_TIMEOUT_MS = 180_000;
 
-/** SCHEDULES is empty today; the stack takes schedules as a prop so the wiring can be checked. */
-export const SAMPLE_SCHEDULES: readonly ScheduleDeclaration[] = [
-  {
-    id: "QuarterlyReview",
-    description: "Pull-and-fix review of the quarter that just ended",
-    expression: "cron(0 2 1 1,4,7,10 ? *)",
-    timeZone: "Asia/Shanghai",
-    fn: FUNCTIONS.health,
-    input: { source: "schedule", job: "review" },
-  },
-];
+/** The declared schedules, as the stacks synthesized here get them by default. */
+export const DECLARED_SCHEDULES: readonly ScheduleDeclaration[] = SCHEDULES;
 
 export interface Synthesized {
   app: App;
@@ -63,7 +54,6 @@ export const synthesize = (
   });
   const stack = new StrawberryStack(app, `Strawberry-${stage}`, {
     stage,
-    schedules: SAMPLE_SCHEDULES,
     ...extra,
   });
   const template = Template.fromStack(stack);

@@ -43,3 +43,27 @@ export const currentQuarter = () => {
   const [year, month] = day.split("-").map(Number);
   return `${year}-Q${Math.floor(((month ?? 1) - 1) / 3) + 1}`;
 };
+
+/** A Shanghai calendar day, `daysAgo` days back. */
+export const shanghaiDay = (daysAgo: number) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
+    new Date(Date.now() - daysAgo * 86_400_000),
+  );
+export const quarterOfDay = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+/** A day of the previous quarter, a few days before this one began: its figures are final. */
+export const dayOfPreviousQuarter = () => {
+  const current = quarterOfDay(shanghaiDay(0));
+  for (let back = 1; ; back++) if (quarterOfDay(shanghaiDay(back)) !== current) return shanghaiDay(back + 3);
+};
+
+let csatCounter = 0;
+/** `count` csat signals of a line ending at `base` (one a second, going back), the first `negatives` negative. */
+export const csatSignals = (line: string, count: number, negatives: number, base: Date) =>
+  Array.from({ length: count }, (_, i) => ({
+    signalId: `csat-${line}-${csatCounter++}`,
+    productLineId: line,
+    channel: "hotline",
+    kind: "csat",
+    score: i < negatives ? 1 : 5,
+    occurredAt: new Date(base.getTime() - i * 1000).toISOString(),
+  }));

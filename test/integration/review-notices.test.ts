@@ -4,6 +4,8 @@
  * does what, the lifecycle with optimistic versions, pulled lines, events, and repeats.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runScheduledReview } from "#app/scheduled-review";
+import { runAs } from "#infra/local/functions";
 import type { Runtime } from "#infra/local/runtime";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 
@@ -24,6 +26,11 @@ const pastDay = (() => {
   for (let back = 1; ; back++) if (quarterOf(shanghaiDay(back)) !== current) return shanghaiDay(back + 3);
 })();
 const previous = quarterOf(pastDay);
+/** The first day of the quarter after `quarter`. */
+const nextQuarterStart = (quarter: string) => {
+  const [year, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(6))];
+  return q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, "0")}-01`;
+};
 
 const catalog = {
   businessUnits: [
@@ -153,6 +160,15 @@ describe("the review of a quarter", () => {
     expect(real.body.error.details[0].path).toBe("policy");
     expect((await review({ quarter: previous }, headA)).status).toBe(403);
     expect((await review({ quarter: "2026-Q5" })).status).toBe(400);
+  });
+
+  it("refuses to store the review of a quarter that has not ended, and previews it as a dry run", async () => {
+    const early = await review({ quarter: current });
+    expect(early.status).toBe(400);
+    expect(early.body.error.details[0]).toMatchObject({ path: "quarter" });
+    expect(early.body.error.details[0].message).toMatch(/has not ended/);
+    expect((await review({ quarter: current, dryRun: true })).status).toBe(200);
+    expect((await api.call("GET", `/v1/reviews/${current}`, { token: cco })).status).toBe(404);
   });
 
   it("issues one notice per flagged line and stores one review, however many runs at once", async () => {
@@ -315,8 +331,21 @@ describe("repeats", () => {
       ...signalsFor("pl-b-bad", 100, 60, recently),
       ...["pl-ok-1", "pl-ok-2", "pl-ok-3", "pl-ok-4"].flatMap((line) => signalsFor(line, 500, 40, recently)),
     ]);
-    const { body } = await review({ quarter: current });
-    const line = body.lines.find((l: { productLineId: string }) => l.productLineId === "pl-b-bad");
+    // Through the contract, the quarter still running previews the repeat…
+    const preview = await review({ quarter: current, dryRun: true });
+    expect(
+      preview.body.lines.find((l: { productLineId: string }) => l.productLineId === "pl-b-bad"),
+    ).toMatchObject({
+      flagged: true,
+      repeat: true,
+    });
+    // …and its review, run when it has ended (by the schedule's use case, on the clock of that day),
+    // issues the repeat notice linked to the earlier one.
+    const afterTheQuarter = new Date(Date.parse(`${nextQuarterStart(current)}T02:00:00+08:00`));
+    const body = await runAs("quarterlyReview", () =>
+      runScheduledReview({ quarter: current }, afterTheQuarter),
+    );
+    const line = body.lines.find((l) => l.productLineId === "pl-b-bad");
     expect(line).toMatchObject({ flagged: true, repeat: true, noticeId: noticeOf("pl-b-bad", current) });
     const repeatNotice = await notice(noticeOf("pl-b-bad", current));
     expect(repeatNotice.body).toMatchObject({ repeatOf: noticeOf("pl-b-bad"), status: "ISSUED" });

@@ -3,11 +3,16 @@ import { describe, expect, it } from "vitest";
 import { routeKeyOf } from "#http/route";
 import { EVENT_RULES } from "#platform/events";
 import { FUNCTIONS } from "#platform/functions";
+import { SCHEDULES } from "#platform/schedules";
 import { ROUTES } from "#routes/index";
 
 describe("FUNCTIONS", () => {
   it("has one function per route function, event rule target and schedule target, and nothing else", () => {
-    const wired = new Set([...ROUTES.map((r) => r.fn.name), ...EVENT_RULES.map((r) => r.target.fn.name)]);
+    const wired = new Set([
+      ...ROUTES.map((r) => r.fn.name),
+      ...EVENT_RULES.map((r) => r.target.fn.name),
+      ...SCHEDULES.map((s) => s.fn.name),
+    ]);
     expect(Object.keys(FUNCTIONS).sort()).toEqual([...wired].sort());
   });
 

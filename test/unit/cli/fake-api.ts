@@ -1,7 +1,8 @@
 /**
  * A tiny stand-in for the Strawberry API (DESIGN §4) on 127.0.0.1, enough for the CLI tests:
  * `POST /v1/dev/token`, `PUT /v1/catalog`, `POST /v1/signals` (validation with the real schema,
- * dedupe by signalId, quarantine of unknown product lines, 413 above 1 MiB) and the error body.
+ * dedupe by signalId, quarantine of unknown product lines, 413 above 1 MiB), `POST /v1/reviews` and
+ * `GET /v1/policy/versions/{v}` (canned answers) and the error body.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +15,12 @@ export interface FakeApiOptions {
   knows?: (productLineId: string) => boolean;
   /** Disable `POST /v1/dev/token` (a non-local API). */
   noDevToken?: boolean;
+  /** What `POST /v1/reviews` answers: a body (200), or an error. Default: 404, no such route. */
+  review?:
+    | { body: unknown }
+    | { status: number; error: { code: string; message: string; details?: unknown } };
+  /** Policy versions `GET /v1/policy/versions/{v}` knows (others are 404). */
+  policies?: Record<number, unknown>;
 }
 
 export interface FakeApi {
@@ -27,6 +34,8 @@ export interface FakeApi {
   /** The signals of each batch answered 200, in the order they were sent. */
   batches: unknown[][];
   catalogs: unknown[];
+  /** The bodies of `POST /v1/reviews`, parsed. */
+  reviewRequests: unknown[];
   authHeaders: (string | undefined)[];
   close(): Promise<void>;
 }
@@ -71,6 +80,7 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     stored: new Map(),
     batches: [],
     catalogs: [],
+    reviewRequests: [],
     authHeaders: [],
   };
 
@@ -87,6 +97,20 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     if (route === "PUT /v1/catalog") {
       api.catalogs.push(JSON.parse(body.toString("utf8")));
       return send(res, 200, { ok: true });
+    }
+    if (route === "POST /v1/reviews" && options.review) {
+      api.reviewRequests.push(JSON.parse(body.toString("utf8")));
+      const answer = options.review;
+      return "body" in answer
+        ? send(res, 200, answer.body)
+        : send(res, answer.status, { error: answer.error });
+    }
+    const version = route.match(/^GET \/v1\/policy\/versions\/(\d+)$/)?.[1];
+    if (version !== undefined) {
+      const policy = options.policies?.[Number(version)];
+      return policy === undefined
+        ? error(res, 404, "not_found", `No policy version ${version}`)
+        : send(res, 200, policy);
     }
     if (route !== "POST /v1/signals") return error(res, 404, "not_found", `No route ${route}`);
 

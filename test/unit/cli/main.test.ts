@@ -49,7 +49,9 @@ describe("runCli", () => {
       const t = io();
       expect(await runCli(argv, t)).toBe(0);
       expect(t.out()).toContain("Usage: npm run cli -- <command>");
-      expect(t.out()).not.toMatch(/review|awards/);
+      expect(t.out()).toMatch(/^ {2}review --quarter Q {3}run the pull-and-fix review/m);
+      expect(t.out()).toMatch(/^ {2}--dry-run {12}review: /m);
+      expect(t.out()).not.toMatch(/awards/);
     },
   );
 
@@ -62,6 +64,11 @@ describe("runCli", () => {
     [["import", "/no/such/file.csv"], /File not found: \/no\/such\/file\.csv/],
     [["seed", "extra"], /seed takes no arguments/],
     [["seed", "--count", "lots"], /--count must be a positive whole number/],
+    [["seed", "--dry-run"], /--dry-run applies to review only/],
+    [["import", "a.csv", "--quarter", "2026-Q3"], /--quarter applies to review only/],
+    [["review", "--quarter"], /Option '--quarter <value>' argument missing/],
+    [["review", "--quarter", "2026-Q9"], /--quarter must be a quarter such as 2026-Q3, got "2026-Q9"/],
+    [["review", "--quarter", "2026-Q3", "--dry-run=yes"], /--dry-run' does not take an argument/],
   ])("%j fails with a clear message and exit code 1", async (argv, message) => {
     const t = io();
     expect(await runCli(argv, t)).toBe(1);

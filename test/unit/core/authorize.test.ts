@@ -40,6 +40,7 @@ const EXPECTED: Record<Action, string> = {
   "quarantine.replay": "cco",
   "notifications.read": ANY,
   "events.put": "ingest cco",
+  "jobs.run": "cco",
 };
 
 const reachOf = (action: Action, role: Role): "all" | "own" | undefined => {

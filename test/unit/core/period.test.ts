@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "#core/errors";
-import { type Period, parsePeriod, previousPeriod, quarterOf, yearOf } from "#core/period";
+import { lastEndedQuarter, type Period, parsePeriod, previousPeriod, quarterOf, yearOf } from "#core/period";
 import { STATUS_OF } from "#http/errors";
 
 describe("quarterOf and yearOf", () => {
@@ -120,5 +120,20 @@ describe("previousPeriod", () => {
 
   it("has none for a date range", () => {
     expect(() => previousPeriod("2026-01-01..2026-01-31")).toThrow(ValidationError);
+  });
+});
+
+describe("lastEndedQuarter", () => {
+  it.each([
+    // 2027-01-01 02:00 in Shanghai is still 2026-12-31 in New York and UTC.
+    ["2026-12-31T18:00:00Z", "Asia/Shanghai", "2026-Q4"],
+    ["2026-12-31T18:00:00Z", "UTC", "2026-Q3"],
+    ["2026-12-31T18:00:00Z", "America/New_York", "2026-Q3"],
+    ["2027-01-01T05:00:00Z", "America/New_York", "2026-Q4"],
+    ["2026-04-01T00:00:00Z", "Pacific/Kiritimati", "2026-Q1"],
+    ["2026-03-31T15:59:59Z", "Asia/Shanghai", "2025-Q4"],
+    ["2026-03-31T16:00:00Z", "Asia/Shanghai", "2026-Q1"],
+  ])("at %s in %s is %s", (now, zone, quarter) => {
+    expect(lastEndedQuarter(new Date(now), zone)).toBe(quarter);
   });
 });
