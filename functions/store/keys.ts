@@ -70,10 +70,21 @@ export const pulledKey = (productLineId: string) => ({ pk: PULLED_PK, sk: produc
 /** Each line's last relist, for repeat flags. */
 export const RELISTED_PK = "RELISTED";
 export const relistedKey = (productLineId: string) => ({ pk: RELISTED_PK, sk: productLineId });
-/** A quarter's review under one policy version: written once. */
+/** A quarter's review under one policy version (its head, see `review-store.ts`): written once. */
+export const REVIEW_HEAD_PREFIX = "V#";
 export const reviewKey = (quarter: string, policyVersion: number) => ({
   pk: `REVIEW#${quarter}`,
-  sk: `V#${String(policyVersion).padStart(10, "0")}`,
+  sk: `${REVIEW_HEAD_PREFIX}${String(policyVersion).padStart(10, "0")}`,
+});
+/**
+ * The parts of one run's review, in order. `P#` sorts before `V#`, so the last item of the
+ * partition is still the head of the highest version.
+ */
+export const reviewPartPrefix = (policyVersion: number, runId: string) =>
+  `P#${String(policyVersion).padStart(10, "0")}#${runId}#`;
+export const reviewPartKey = (quarter: string, policyVersion: number, runId: string, index: number) => ({
+  pk: `REVIEW#${quarter}`,
+  sk: `${reviewPartPrefix(policyVersion, runId)}${String(index).padStart(4, "0")}`,
 });
 
 /** A notification in one audience (`unit:<id>`, `role:cco`, `role:executive`), oldest first. */

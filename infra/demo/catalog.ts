@@ -35,6 +35,12 @@ export interface LineSpec {
   profile: DemoProfile;
   /** Negative rate at the start and at the end of the year (a straight line in between). */
   negative?: readonly [number, number];
+  /**
+   * Negative rate per calendar quarter, counted back from the current one (index 0) — for the lines
+   * whose story is told quarter by quarter (at risk in one review, flagged in the next), so that it
+   * holds whatever the day of the quarter the demo is seeded on. Takes precedence over `negative`.
+   */
+  byQuarter?: readonly number[];
   /** Reasons of negative signals: the line's own, else its unit's. */
   reasons: Weights<Reason>;
 }
@@ -49,6 +55,7 @@ interface LineData {
   weight?: number;
   profile?: string;
   negative?: number[];
+  byQuarter?: number[];
   reasons?: Record<string, number>;
 }
 
@@ -95,6 +102,11 @@ function lineSpec(line: LineData): LineSpec {
     if (start === undefined || end === undefined || rest.length > 0)
       invalid(where, "negative must be [rate at the start, rate at the end]");
     spec.negative = [start, end];
+  }
+  if (line.byQuarter !== undefined) {
+    if (line.byQuarter.length < 5 || line.byQuarter.some((r) => !(r >= 0 && r <= 1)))
+      invalid(where, "byQuarter must be ≥ 5 rates from 0 to 1 (this quarter first, then back)");
+    spec.byQuarter = line.byQuarter;
   }
   return spec;
 }

@@ -92,6 +92,35 @@ function score(rng: Rng, kind: Exclude<SignalKind, "complaint">, negative: boole
 const SEVERITY: Weights<Severity> = { minor: 6, major: 3.8, critical: 0.12 };
 const SAFETY_SEVERITY: Weights<Severity> = { major: 3, critical: 0.3 };
 
+/** Calendar quarters (Beijing time) from the one holding `t` to the one holding `now`. */
+function quartersBack(t: number, now: number): number {
+  const index = (ms: number) => {
+    const local = new Date(ms + SHANGHAI_OFFSET_MS);
+    return local.getUTCFullYear() * 4 + Math.floor(local.getUTCMonth() / 3);
+  };
+  return index(now) - index(t);
+}
+
+const GOLDEN = 0.6180339887498949;
+
+/**
+ * Whether the next signal of a line told quarter by quarter is negative: a golden-ratio sequence per
+ * (line, quarter) instead of a coin, so each quarter's rate is its `byQuarter` rate within a signal
+ * or two. A coin would leave the line's fate (at risk or flagged, a review apart) to chance.
+ */
+function nextIsNegative(
+  line: LineSpec,
+  rates: readonly number[],
+  back: number,
+  counters: Map<string, number>,
+) {
+  const key = `${line.id}#${back}`;
+  const c = counters.get(key) ?? 0;
+  counters.set(key, c + 1);
+  const rate = rates[Math.min(back, rates.length - 1)] ?? 0;
+  return (c * GOLDEN + (hash32(key) % 1000) / 1000) % 1 < rate;
+}
+
 function negativeRate(line: LineSpec, ageFraction: number): number {
   const [start, end] = line.negative ?? defaultNegative(line.id);
   return end + (start - end) * ageFraction;
@@ -112,12 +141,25 @@ function reasonsFor(rng: Rng, line: LineSpec): Reason[] {
   return [first];
 }
 
-function makeSignal(rng: Rng, n: number, slot: Slot, now: number, customers: number): Signal {
+function makeSignal(
+  rng: Rng,
+  n: number,
+  slot: Slot,
+  now: number,
+  customers: number,
+  counters: Map<string, number>,
+): Signal {
   const { line } = slot;
   const t = slot.criticalAt ?? randomMoment(rng, now);
   const ageFraction = (now - t) / (365 * DAY_MS);
   const critical = slot.criticalAt !== undefined;
-  const negative = critical || rng() < negativeRate(line, ageFraction);
+  // The coin is drawn either way, so the other lines' signals do not depend on these lines' story.
+  const coin = rng();
+  const negative =
+    critical ||
+    (line.byQuarter
+      ? nextIsNegative(line, line.byQuarter, quartersBack(t, now), counters)
+      : coin < negativeRate(line, ageFraction));
   const kind: SignalKind = critical ? "complaint" : weighted(rng, negative ? NEGATIVE_KINDS : POSITIVE_KINDS);
   const zh = rng() < 0.86;
   const signal: Signal = {
@@ -199,5 +241,6 @@ export function demoSignals(options: DemoSignalOptions): Signal[] {
     slots[j] = a;
   }
   const customers = Math.max(50, Math.round(count * 0.4));
-  return slots.map((slot, i) => makeSignal(rng, i + 1, slot, now, customers));
+  const counters = new Map<string, number>();
+  return slots.map((slot, i) => makeSignal(rng, i + 1, slot, now, customers, counters));
 }

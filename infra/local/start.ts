@@ -3,6 +3,7 @@
  * the URL and how to sign in. SIGINT or SIGTERM to any of its processes (npm, the shell, this one)
  * stops all of it, Java included, after the requests in flight have finished.
  */
+import "./powertools-env";
 import "./node-support";
 import { parseArgs } from "node:util";
 import { ApiClient, ApiError, describeApiError, requestDevToken } from "#infra/api-client/client";
@@ -39,7 +40,13 @@ async function seed(url: string, count: number): Promise<boolean> {
       stdout: process.stdout,
       stderr: process.stderr,
     });
-    return summary.rejected.length === 0;
+    if (summary.rejected.length > 0) return false;
+    console.log("Playing the demo story (reviews of the last three quarters, notices, policy v2)…");
+    // Loaded only now: the story runs the functions' code in this process, and that code reads its
+    // Powertools settings when imported, which must be after the runtime has set them (as in Lambda).
+    const { describeStory, playDemoStory } = await import("#infra/demo/story");
+    console.log(describeStory(await playDemoStory(new Date())));
+    return true;
   } catch (err) {
     const cause = err instanceof ImportFailedError ? err.cause : err;
     console.error(cause instanceof ApiError ? describeApiError(cause) : cause);

@@ -224,8 +224,8 @@ the ingest's store call (writeSignals: same transactions, shards, rollups and pe
    Local), issuing the notices; then a dry run on the same data ("dry"). Items read = Items/Count/Item of every Query,
    GetItem, BatchGetItem the handlers' DynamoDB client sent during the call. "total items" = the quarter's period-total
    items in the table (one per line and rollup shard written). "flag/notices/risk": lines flagged, notices issued
-   (open notices after the run), lines at risk. "doc KB": the review's JSON, which review-store.ts stores as ONE item
-   (DynamoDB's item limit is 400 KB).
+   (open notices after the run), lines at risk. "doc KB": the review's JSON, which review-store.ts stores as a head
+   item and parts of at most 300 KB each (DynamoDB's item limit is 400 KB); the same JSON is what the API answers.
 
 ${dataTable(results)}
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_PROFILES, type DemoProfile, demoCatalog, UNLISTED_PRODUCT_LINE_ID } from "#infra/demo/catalog";
+import {
+  DEMO_PROFILES,
+  type DemoProfile,
+  demoCatalog,
+  LINES,
+  UNLISTED_PRODUCT_LINE_ID,
+} from "#infra/demo/catalog";
 import { mulberry32 } from "#infra/demo/random";
 import { demoSignals } from "#infra/demo/signals";
 import { Catalog } from "#schemas/catalog";
@@ -222,6 +228,34 @@ describe("demoSignals", () => {
     expect(half(worsening!, true)).toBeGreaterThan(half(worsening!, false) + 0.08);
     expect(half(improving!, true)).toBeLessThan(half(improving!, false) - 0.08);
   });
+
+  it.each([
+    "2026-05-10T12:00:00+08:00",
+    "2026-07-01T03:00:00+08:00",
+    "2026-12-04T22:00:00+08:00",
+    "2027-03-31T20:00:00+08:00",
+  ])(
+    "gives the lines told quarter by quarter their rate in each quarter, within 1.5 points (now %s)",
+    (at) => {
+      const now = new Date(at);
+      const told = LINES.filter((l) => l.byQuarter);
+      expect(told.map((l) => l.profile).sort()).toEqual(["improving", "worsening"]);
+      const list = demoSignals({ now });
+      for (const line of told)
+        for (const back of [1, 2, 3]) {
+          const local = new Date(now.getTime() + 8 * 3_600_000);
+          const index = local.getUTCFullYear() * 4 + Math.floor(local.getUTCMonth() / 3) - back;
+          const quarter = `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+          const mine = list.filter((s) => s.productLineId === line.id && quarterOf(s.occurredAt) === quarter);
+          const negatives = mine.filter(isNegative).length;
+          expect(mine.length, `${line.id} ${quarter}`).toBeGreaterThan(80);
+          expect(
+            Math.abs(negatives / mine.length - (line.byQuarter?.[back] ?? -1)),
+            `${line.id} ${quarter}`,
+          ).toBeLessThan(0.015);
+        }
+    },
+  );
 
   it("sends ~20 signals for a product line that is not in the catalog", () => {
     expect(UNLISTED_PRODUCT_LINE_ID).toMatch(/^pl-unlisted-/);

@@ -16,22 +16,22 @@ describe("demo data is pinned", () => {
     [
       "30,000 signals (defaults)",
       () => demoSignals({ now: NOW }),
-      "e0065c87d1904de8abfe0e0f5a04ebd42c5297cabb1932bf24495ed1a3e94be8",
+      "fe0bfff6024bc351775d5bc8968a9fc846ecdb48b76e5937676bacf6da59d773",
     ],
     [
       "1,200 signals",
       () => demoSignals({ now: NOW, count: 1200 }),
-      "f9979bc20c2949f2f04ef95d9fd510fd3d64efc8867c638636fde8dcbf38cd05",
+      "c87a744950694960b1ff5c601a6201c5cbd0ee3e8a557452abe477515c33d6d9",
     ],
     [
       "2,000 signals, seed 7",
       () => demoSignals({ now: NOW, count: 2000, seed: 7 }),
-      "a591085a23e803060306e474d0e4582c9d2c886fc4dfc69de28785c774ffe450",
+      "98fe880fe6f25b30e80daa4aa3392ba33821d5d30a2dbd273f428bf8481bf4a6",
     ],
     [
       "5,000 signals, another now and seed",
       () => demoSignals({ now: new Date("2025-11-03T01:02:03Z"), count: 5000, seed: 123 }),
-      "d679e3b679f64d81841fc09d1d90a242a7d229df6a897950c115e23acfe1d5af",
+      "4853ead602385c3c7ae7517614853503feea56c074869eeaaccf11a577bb1372",
     ],
     ["the catalog", () => demoCatalog(), "fbb3558dd3ffe6bb926aa7965e0ba86b48e90faa2060262f55823cebdc8282d8"],
     ["the profiles", () => DEMO_PROFILES, "62f8da0405a6ba58c40db2941d45f95117866fc2df1b9ff1239afc8818587e4f"],
@@ -60,11 +60,12 @@ describe("demo data is pinned", () => {
       JSON.stringify({
         signalId: "demo-30000",
         productLineId: "pl-apparel-canvas-sneakers",
-        channel: "review-site",
-        kind: "review",
-        occurredAt: "2025-05-13T12:29:22+08:00",
+        channel: "email",
+        kind: "nps",
+        occurredAt: "2025-09-20T21:09:15+08:00",
         locale: "zh-CN",
-        score: 5,
+        score: 10,
+        customerRef: "cust-003108",
       }),
     );
   });

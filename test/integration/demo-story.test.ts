@@ -1,0 +1,145 @@
+/**
+ * The demo story of `npm start` (DESIGN §6, issue 9's part): the whole demo seeded through the API,
+ * then the story played through the use cases — past quarters reviewed, notices in every state with
+ * their audit trails, a fix with its effect, a repeat line, two policy versions, notifications for
+ * each role — and playing it (and seeding) again adds nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "#infra/api-client/client";
+import { seedDemo } from "#infra/demo/seed";
+import { playDemoStory, RAISED_ABSOLUTE_BAR, type StoryReport } from "#infra/demo/story";
+import type { Runtime } from "#infra/local/runtime";
+import { type Api, apiOf, startTestRuntime } from "./harness";
+
+let runtime: Runtime;
+let api: Api;
+let cco: string;
+let story: StoryReport;
+const silent = { write: () => true };
+const now = new Date();
+
+interface NoticeRow {
+  id: string;
+  productLineId: string;
+  businessUnitId: string;
+  quarter: string;
+  status: string;
+  overdue: boolean;
+  repeatOf?: string;
+}
+
+const notices = async (): Promise<NoticeRow[]> =>
+  (await api.call("GET", "/v1/notices?limit=100", { token: cco })).body.items;
+const noticeOf = async (line: string, quarterIndex: number) =>
+  (await notices()).find(
+    (n) => n.productLineId === line && n.quarter === story.reviews[quarterIndex]?.quarter,
+  );
+const seed = async () => {
+  const client = new ApiClient({ baseUrl: runtime.url });
+  client.token = cco;
+  return seedDemo({ client, now, stdout: silent, stderr: silent });
+};
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  api = apiOf(runtime);
+  cco = await api.token("cco");
+  await seed();
+  story = await playDemoStory(now);
+}, 180_000);
+afterAll(async () => runtime?.stop());
+
+describe("the demo story", () => {
+  it("reviews the three last ended quarters as the schedule does, the last under policy version 2", async () => {
+    expect(story.skipped).toEqual([]);
+    expect(story.reviews.map((r) => [r.policyVersion, r.ranNow])).toEqual([
+      [1, true],
+      [1, true],
+      [2, true],
+    ]);
+    for (const { quarter } of story.reviews) {
+      const review = (await api.call("GET", `/v1/reviews/${quarter}`, { token: cco })).body;
+      expect(review.ranBy).toBe("schedule:quarterly-review");
+    }
+    const v1 = (await api.call("GET", "/v1/policy/versions/1", { token: cco })).body;
+    const v2 = (await api.call("GET", "/v1/policy/versions/2", { token: cco })).body;
+    expect([v1.review.absoluteThreshold, v2.review.absoluteThreshold]).toEqual([0.2, RAISED_ABSOLUTE_BAR]);
+  });
+
+  it("leaves notices in every state, each move audited by a person", async () => {
+    const all = await notices();
+    expect(new Set(all.map((n) => n.status))).toEqual(
+      new Set(["ISSUED", "ACKNOWLEDGED", "APPEALED", "FIX_SUBMITTED", "RELISTED", "WITHDRAWN"]),
+    );
+    expect(all.some((n) => n.status === "ISSUED" && n.overdue)).toBe(true);
+    for (const row of all) {
+      const notice = (await api.call("GET", `/v1/notices/${row.id}`, { token: cco })).body;
+      expect(notice.audit[0]).toMatchObject({ action: "issue", actor: "schedule:quarterly-review" });
+      for (const entry of notice.audit.slice(1)) {
+        // The schedule records a later quarter's flag on a notice still open; people do the rest.
+        if (entry.action === "flag") expect(entry.actor).toBe("schedule:quarterly-review");
+        else {
+          expect(entry.actor).toMatch(/^(cco|head)-/);
+          expect(entry.comment.length).toBeGreaterThan(5);
+        }
+      }
+    }
+  });
+
+  it("shows the improving line's fix and its effect: improved", async () => {
+    const cushion = await noticeOf("pl-beauty-cushion", 0);
+    const notice = (await api.call("GET", `/v1/notices/${cushion?.id}`, { token: cco })).body;
+    expect(notice.status).toBe("FIX_SUBMITTED");
+    expect(notice.fix.actions.length).toBeGreaterThan(0);
+    expect(notice.effect.label).toBe("improved");
+  });
+
+  it("marks the safety line, relisted last quarter and flagged again, a repeat of its first notice", async () => {
+    const first = await noticeOf("pl-digital-power-bank", 0);
+    const again = await noticeOf("pl-digital-power-bank", 2);
+    expect(first?.status).toBe("RELISTED");
+    expect(again?.repeatOf).toBe(first?.id);
+  });
+
+  it("has the worsening line at risk in one review and flagged in the next, then appealed in time", async () => {
+    const [, middle, last] = await Promise.all(
+      story.reviews.map(
+        async ({ quarter }) => (await api.call("GET", `/v1/reviews/${quarter}`, { token: cco })).body,
+      ),
+    );
+    const earbuds = (review: { lines: { productLineId: string }[] }) =>
+      review.lines.find((l) => l.productLineId === "pl-digital-earbuds");
+    expect(earbuds(middle)).toMatchObject({ flagged: false, atRisk: true });
+    expect(earbuds(last)).toMatchObject({ flagged: true });
+    expect((await noticeOf("pl-digital-earbuds", 2))?.status).toBe("APPEALED");
+  });
+
+  it("leaves notifications waiting for each role, a unit head seeing only their unit's", async () => {
+    for (const [role, units] of [
+      ["cco", []],
+      ["executive", []],
+      ["bu-head", ["bu-digital"]],
+    ] as const) {
+      const token = await api.token(role, [...units]);
+      const page = (await api.call("GET", "/v1/notifications?limit=100", { token })).body;
+      expect(page.unread, role).toBeGreaterThan(0);
+      if (role === "bu-head") for (const n of page.items) expect(n.businessUnitId).toBe("bu-digital");
+    }
+  });
+
+  it("adds nothing when the demo is seeded and the story played again", async () => {
+    const before = {
+      notices: await notices(),
+      notifications: await api.call("GET", "/v1/notifications?limit=100", { token: cco }),
+    };
+    const summary = await seed();
+    expect(summary.accepted).toBe(0);
+    const again = await playDemoStory(now);
+    expect(again.actions).toBe(0);
+    expect(again.overdueReminded).toBe(0);
+    expect(again.reviews.every((r) => !r.ranNow)).toBe(true);
+    expect(await notices()).toEqual(before.notices);
+    const notifications = await api.call("GET", "/v1/notifications?limit=100", { token: cco });
+    expect(notifications.body.items).toEqual(before.notifications.body.items);
+  });
+});
