@@ -30,10 +30,10 @@ export const problemBoard = async (query: ProblemsQuery): Promise<ProblemBoard> 
     }));
   const countsOf = (l: (typeof lines)[number]) => ({ current: l.current, previous: l.previous });
   const total = groupCounters(lines, () => "all", countsOf).get("all") ?? { current: {}, previous: {} };
+  // Ordered on the plain counters; only the page's lines get their figures worked out.
   const withProblems = lines
     .filter((l) => (l.current.neg ?? 0) > 0 || (l.previous.neg ?? 0) > 0)
-    .map((l) => ({ l, figures: problemFigures(l.current, l.previous) }))
-    .sort((a, b) => b.figures.negatives - a.figures.negatives || compare(a.l.line.id, b.l.line.id));
+    .sort((a, b) => (b.current.neg ?? 0) - (a.current.neg ?? 0) || compare(a.line.id, b.line.id));
   return {
     period: query.period,
     previousPeriod: before,
@@ -50,13 +50,13 @@ export const problemBoard = async (query: ProblemsQuery): Promise<ProblemBoard> 
     categories: [...groupCounters(lines, (l) => l.line.category, countsOf)]
       .map(([category, g]) => ({ category, ...problemFigures(g.current, g.previous) }))
       .sort((a, b) => b.negatives - a.negatives || compare(a.category, b.category)),
-    productLines: withProblems.slice(0, query.limit ?? DEFAULT_PROBLEM_LINES).map(({ l, figures }) => ({
+    productLines: withProblems.slice(0, query.limit ?? DEFAULT_PROBLEM_LINES).map((l) => ({
       productLineId: l.line.id,
       name: l.line.name,
       ...(l.line.nameZh ? { nameZh: l.line.nameZh } : {}),
       businessUnitId: l.line.businessUnitId,
       category: l.line.category,
-      ...figures,
+      ...problemFigures(l.current, l.previous),
     })),
     productLineCount: withProblems.length,
   };

@@ -42,15 +42,25 @@ export function groupCounters<L>(
   keyOf: (line: L) => string,
   countsOf: (line: L) => { current: RollupCounts; previous: RollupCounts },
 ): Map<string, { current: RollupCounts; previous: RollupCounts }> {
-  const groups = new Map<string, { current: RollupCounts; previous: RollupCounts }>();
+  // Summed in place into maps: copying a group's counters for each of 10,000 lines (addCounts)
+  // made the problem board spend a quarter of a second here.
+  const sums = new Map<string, { current: Map<string, number>; previous: Map<string, number> }>();
+  const add = (into: Map<string, number>, counts: RollupCounts) => {
+    for (const key in counts)
+      if (Object.hasOwn(counts, key)) into.set(key, (into.get(key) ?? 0) + (counts[key] ?? 0));
+  };
   for (const line of lines) {
     const key = keyOf(line);
+    let group = sums.get(key);
+    if (!group) sums.set(key, (group = { current: new Map(), previous: new Map() }));
     const { current, previous } = countsOf(line);
-    const group = groups.get(key) ?? { current: {}, previous: {} };
-    groups.set(key, {
-      current: addCounts(group.current, current),
-      previous: addCounts(group.previous, previous),
-    });
+    add(group.current, current);
+    add(group.previous, previous);
   }
-  return groups;
+  // fromEntries defines own properties, so even a key like `__proto__` cannot reach the prototype.
+  const counts = (m: Map<string, number>): RollupCounts =>
+    Object.fromEntries([...m].filter(([, value]) => value !== 0));
+  return new Map(
+    [...sums].map(([key, g]) => [key, { current: counts(g.current), previous: counts(g.previous) }]),
+  );
 }

@@ -10,8 +10,9 @@ export const TABLE = {
   /** Rollup items per product line per day: spreads a hot line's increments over this many keys. */
   rollupShards: 4,
   /**
-   * Period totals (one item per line per quarter and per year) are spread over this many partitions
-   * of each period by a hash of the line id, so a period's totals are never one hot partition.
+   * Period totals (one item per line per quarter and per year while writers do not contend, at most
+   * one per rollup shard) are spread over this many partitions of each period by a hash of the line
+   * id, so a period's totals are never one hot partition.
    */
   totalBuckets: 16,
 } as const;

@@ -1,5 +1,6 @@
 /**
- * Item keys of the single table (see README "Table design"). Every key shape lives here.
+ * Item keys of the single table (see docs/table-design.md). Every key shape lives here but the
+ * outbox's (outbox-store.ts).
  */
 import { fnv1a32 } from "#core/hash";
 import { TABLE } from "#platform/table";

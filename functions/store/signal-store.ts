@@ -48,15 +48,15 @@ const commitGroup = async (
   const duplicates: string[] = [];
   let pending = group;
   let requests = 0;
+  // Every line's home shard first, so that a quiet line keeps one rollup per day and one total per
+  // period (reads grow with lines, not signals); only a conflict or a throttle on those items moves
+  // the retry to the next shard (dropped duplicates do not), so only contended lines spread out.
+  let shard = 0;
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt >= MAX_ATTEMPTS)
       throw new Error(
         `Transaction of ${pending.length} signals still contended after ${MAX_ATTEMPTS} attempts`,
       );
-    // Every line's home shard first, so that a quiet line keeps one rollup per day and one total
-    // per period (reads grow with lines, not signals); a conflict or throttle on that item moves
-    // the retry to the next shard, so only lines that writers really contend for spread out.
-    const shard = attempt % ROLLUP_SHARDS;
     try {
       requests++;
       await dynamodb.send(
@@ -78,6 +78,7 @@ const commitGroup = async (
         continue;
       }
       if (!reasons.some((r) => r.Code && RETRYABLE_REASONS.has(r.Code))) throw error;
+      shard = (shard + 1) % ROLLUP_SHARDS;
       await backoff(attempt);
     }
   }

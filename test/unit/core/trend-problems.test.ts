@@ -69,4 +69,20 @@ describe("the problem board", () => {
     expect(groups.get("a")).toEqual({ current: { neg: 5, r_price: 4 }, previous: { neg: 1 } });
     expect(problemFigures(groups.get("b")!.current, groups.get("b")!.previous).negativesChange).toBe(-4);
   });
+
+  it("sums a counter named like an Object.prototype key as a counter, never into the prototype", () => {
+    const odd = JSON.parse('{"__proto__": 2, "toString": 3, "neg": 1}');
+    const groups = groupCounters(
+      [odd, odd],
+      () => "all",
+      (c) => ({ current: c, previous: {} }),
+    );
+    const current = groups.get("all")!.current;
+    expect(Object.getPrototypeOf(current)).toBe(Object.prototype);
+    expect(Object.entries(current).sort()).toEqual([
+      ["__proto__", 4],
+      ["neg", 2],
+      ["toString", 6],
+    ]);
+  });
 });
