@@ -5,7 +5,7 @@
  * is getting better.
  */
 import { REASONS, type Reason } from "#schemas/signal";
-import { addCounts, type RollupCounts, reasonCounterKey } from "./rollup";
+import { type RollupCounts, reasonCounterKey } from "./rollup";
 
 export type ReasonCounts = Record<Reason, number>;
 
@@ -52,7 +52,10 @@ export function groupCounters<L>(
   for (const line of lines) {
     const key = keyOf(line);
     let group = sums.get(key);
-    if (!group) sums.set(key, (group = { current: new Map(), previous: new Map() }));
+    if (!group) {
+      group = { current: new Map(), previous: new Map() };
+      sums.set(key, group);
+    }
     const { current, previous } = countsOf(line);
     add(group.current, current);
     add(group.previous, previous);
