@@ -19,6 +19,7 @@ import { runScheduledReview } from "#app/scheduled-review";
 import type { Principal } from "#core/authorize";
 import { addDays, lastEndedQuarter, parsePeriod, previousPeriod, startOfDayInstant } from "#core/period";
 import { runAs } from "#infra/local/functions";
+import { SCHEDULES } from "#platform/schedules";
 import { type FixPlan, NOTICE_ACTIONS, type NoticeActionRequest } from "#schemas/notice";
 import { DEFAULT_POLICY } from "#schemas/policy";
 import type { Review } from "#schemas/review";
@@ -28,8 +29,13 @@ import { readReview } from "#store/review-store";
 import story from "./data/story.json" with { type: "json" };
 
 const HOUR = 3_600_000;
-// The schedules run in the default policy's zone (functions/platform/schedules.ts), so the story does too.
-const ZONE = DEFAULT_POLICY.timeZone;
+const QUARTERLY = SCHEDULES.find((s) => s.id === "QuarterlyReview");
+const ZONE = QUARTERLY?.timeZone ?? DEFAULT_POLICY.timeZone;
+// The review's time of day, read off the schedule's `cron(minute hour …)`.
+const [minute = 0, hour = 0] = (QUARTERLY?.expression.match(/^cron\((\d+) (\d+) /) ?? [])
+  .slice(1)
+  .map(Number);
+const REVIEW_TIME_MS = (hour * 60 + minute) * 60_000;
 
 type Actor = keyof typeof story.actors;
 interface Step {
@@ -73,9 +79,9 @@ const fixPlan = (key: keyof typeof story.fixes, at: Date): FixPlan => {
   };
 };
 
-/** When the schedule reviews `quarter`: 02:00 in the zone on the first day of the next quarter. */
+/** When the schedule reviews `quarter`: its time of day on the first day of the next quarter. */
 const reviewMoment = (quarter: string): Date =>
-  new Date(startOfDayInstant(addDays(parsePeriod(quarter).to, 1), ZONE).getTime() + 2 * HOUR);
+  new Date(startOfDayInstant(addDays(parsePeriod(quarter).to, 1), ZONE).getTime() + REVIEW_TIME_MS);
 
 export const playDemoStory = async (now = new Date()): Promise<StoryReport> => {
   // Never a moment after now: in the first hours of a quarter its review would otherwise lie ahead.
