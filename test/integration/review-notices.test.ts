@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScheduledReview } from "#app/scheduled-review";
 import { runAs } from "#infra/local/functions";
 import type { Runtime } from "#infra/local/runtime";
+import { dayOfPreviousQuarter, quarterOfDay, shanghaiDay } from "./fixtures";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 
 let runtime: Runtime;
@@ -15,17 +16,9 @@ let cco: string;
 let headA: string;
 let headB: string;
 
-const shanghaiDay = (daysAgo: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
-    new Date(Date.now() - daysAgo * 86_400_000),
-  );
-const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
-const current = quarterOf(shanghaiDay(0));
-/** A day of the previous quarter, a few days before this one began. */
-const pastDay = (() => {
-  for (let back = 1; ; back++) if (quarterOf(shanghaiDay(back)) !== current) return shanghaiDay(back + 3);
-})();
-const previous = quarterOf(pastDay);
+const current = quarterOfDay(shanghaiDay(0));
+const pastDay = dayOfPreviousQuarter();
+const previous = quarterOfDay(pastDay);
 /** The first day of the quarter after `quarter`. */
 const nextQuarterStart = (quarter: string) => {
   const [year, q] = [Number(quarter.slice(0, 4)), Number(quarter.slice(6))];
