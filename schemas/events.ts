@@ -72,10 +72,40 @@ export const ProductLineRelistedDetail = z.object({
 });
 export const NoticeOverdueDetail = z.object({ ...NoticeRef, dueAt: z.string(), day: z.string() });
 
+const ChaseRef = {
+  eventId: z.string(),
+  occurredAt: z.string(),
+  chaseId: z.string(),
+  /** The voice the chase is about. */
+  signalId: z.string(),
+  productLineId: z.string(),
+  /** The unit whose head must answer. */
+  businessUnitId: z.string(),
+  dueAt: z.string(),
+};
+/** A chase was raised from a voice: its unit's head must answer by `dueAt`. */
+export const ChaseRaisedDetail = z.object({ ...ChaseRef, raisedBy: z.string() });
+/** A chase is still unanswered past `dueAt`: escalated to the CCO team (once per chase, ever). */
+export const ChaseOverdueDetail = z.object({ ...ChaseRef, raisedAt: z.string() });
+
+/** A period's awards, finalized: the winners, so that consumers need not read them back. */
+const AwardWinner = z.object({ rank: z.int(), productLineId: z.string(), businessUnitId: z.string() });
+export const AwardsPublishedDetail = z.object({
+  eventId: z.string(),
+  occurredAt: z.string(),
+  period: z.string(),
+  policyVersion: z.int(),
+  red: z.array(AwardWinner),
+  rotten: z.array(AwardWinner),
+});
+
 /** The detail schema of each governance event this release publishes. */
 export const GOVERNANCE_DETAILS = {
   "Notice Issued": NoticeIssuedDetail,
   "Product Line Pulled": ProductLinePulledDetail,
   "Product Line Relisted": ProductLineRelistedDetail,
   "Notice Overdue": NoticeOverdueDetail,
+  "Awards Published": AwardsPublishedDetail,
+  "Chase Raised": ChaseRaisedDetail,
+  "Chase Overdue": ChaseOverdueDetail,
 } as const;

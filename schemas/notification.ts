@@ -15,6 +15,8 @@ export const Notification = z.object({
   businessUnitId: z.string(),
   productLineId: z.optional(z.string()),
   noticeId: z.optional(z.string()),
+  /** `Chase Raised`, `Chase Overdue`: the chase to answer. */
+  chaseId: z.optional(z.string()),
   quarter: z.optional(z.string()),
   dueAt: z.optional(z.string()),
   /** `Notice Overdue`: the day of the reminder (policy zone). */

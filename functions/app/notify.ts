@@ -34,6 +34,7 @@ export const notifyOf = async (detailType: string, detail: unknown): Promise<num
     businessUnitId: event.businessUnitId,
     ...pick("productLineId"),
     ...pick("noticeId"),
+    ...pick("chaseId"),
     ...pick("quarter"),
     ...pick("dueAt"),
     ...pick("day"),

@@ -24,6 +24,9 @@ export const HEARERS: Partial<Record<GovernanceDetailType, readonly Hearer[]>> =
   "Notice Issued": ["unit", "cco", "executive"],
   "Product Line Relisted": ["unit", "cco", "executive"],
   "Notice Overdue": ["unit", "cco"],
+  /** The unit's head must answer; the CCO team hears of it only once it is overdue. */
+  "Chase Raised": ["unit"],
+  "Chase Overdue": ["cco", "unit"],
 };
 
 export const NOTIFYING_TYPES = Object.keys(HEARERS) as GovernanceDetailType[];

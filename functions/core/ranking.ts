@@ -11,6 +11,18 @@ export function shrunkRate(negatives: number, n: number, pooled: number, priorSt
   return weight > 0 ? (negatives + priorStrength * pooled) / weight : pooled;
 }
 
+/**
+ * Rates closer than this (relatively) are the same rate: two lines whose shrunk rates are equal on
+ * paper (21 of 70 and 3 of 10 at p0 = 0.3, m = 7) can differ in the last bit of a double, and the
+ * tie must still go to the larger `n`, not to rounding.
+ */
+const SAME_RATE = 1e-12;
+
+/** Orders two rates, lowest first; 0 for the same rate (within {@link SAME_RATE}). */
+export function compareRates(a: number, b: number): number {
+  return Math.abs(a - b) <= SAME_RATE * Math.max(Math.abs(a), Math.abs(b)) ? 0 : a - b;
+}
+
 /** What ranking needs of a line. */
 export interface Rankable {
   productLineId: string;
@@ -28,7 +40,7 @@ export function rankByShrunkRate<T extends Rankable>(
     .map((line) => ({ ...line, shrunkRate: shrunkRate(line.negatives, line.n, pooled, priorStrength) }))
     .sort(
       (a, b) =>
-        a.shrunkRate - b.shrunkRate ||
+        compareRates(a.shrunkRate, b.shrunkRate) ||
         b.n - a.n ||
         (a.productLineId < b.productLineId ? -1 : a.productLineId > b.productLineId ? 1 : 0),
     )

@@ -2,6 +2,7 @@
  * EventBridge Scheduler schedules, declared once: the CDK stack creates them and the local runtime
  * runs them on the same expressions (`npm start -- --no-schedules` turns them off locally).
  */
+import { AWARDS_ACCESS } from "#routes/awards";
 import { REVIEW_ACCESS } from "#routes/reviews";
 import { DEFAULT_POLICY } from "#schemas/policy";
 import type { DynamoAction, FunctionDeclaration } from "./lambda";
@@ -21,7 +22,11 @@ export interface ScheduleDeclaration {
 /** What relaying the outbox does: read it, claim and release events, delete what was published. */
 const RELAY_ACCESS = ["dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem"] as const;
 
-/** What the overdue job does: read the policy, open notices and reminders; write reminders; relay. */
+/**
+ * What the overdue job does: read the policy, open notices and reminders, write reminders; read the
+ * overdue open chases (`Query`) and the chases (`BatchGetItem`, `GetItem` after a lost race), write
+ * escalations (`PutItem` in a transaction); relay.
+ */
 const OVERDUE_ACCESS = [
   "dynamodb:GetItem",
   "dynamodb:BatchGetItem",
@@ -34,6 +39,17 @@ const OVERDUE_ACCESS = [
  * another zone later moves the days reviews count, not these firing times (README, "Schedules").
  */
 const SCHEDULE_ZONE = DEFAULT_POLICY.timeZone;
+
+/** Both awards schedules invoke this one function, with their `kind` as input. */
+const SCHEDULED_AWARDS = {
+  name: "scheduledAwards",
+  entry: "functions/handlers/scheduled-awards.ts",
+  description: "Yearly awards and quarterly award previews (schedule)",
+  dynamodb: AWARDS_ACCESS,
+  publishes: true,
+  timeoutSeconds: 900,
+  memoryMb: 1024,
+} as const satisfies FunctionDeclaration;
 
 export const SCHEDULES = [
   {
@@ -54,13 +70,14 @@ export const SCHEDULES = [
   },
   {
     id: "DailyOverdue",
-    description: "Reminds units of their overdue notices, at 01:00 every day (once a day per notice)",
+    description:
+      "Reminds units of their overdue notices (once a day per notice) and escalates overdue chases to the CCO team (once per chase), at 01:00 every day",
     expression: "cron(0 1 * * ? *)",
     timeZone: SCHEDULE_ZONE,
     fn: {
       name: "overdueReminders",
       entry: "functions/handlers/overdue-reminders.ts",
-      description: "Notice Overdue reminders (schedule)",
+      description: "Notice Overdue reminders and Chase Overdue escalations (schedule)",
       dynamodb: OVERDUE_ACCESS,
       publishes: true,
       timeoutSeconds: 300,
@@ -81,5 +98,23 @@ export const SCHEDULES = [
       timeoutSeconds: 60,
     },
     input: {},
+  },
+  {
+    id: "YearlyAwards",
+    description:
+      "Finalizes the Red and Rotten Strawberries of the year that just ended, at 03:00 on 1 January",
+    expression: "cron(0 3 1 1 ? *)",
+    timeZone: SCHEDULE_ZONE,
+    fn: SCHEDULED_AWARDS,
+    input: { kind: "yearly" },
+  },
+  {
+    id: "QuarterlyAwardsPreview",
+    description:
+      "Previews the awards of the quarter that just ended and of its year, at 02:30 on the first day of each quarter",
+    expression: "cron(30 2 1 1,4,7,10 ? *)",
+    timeZone: SCHEDULE_ZONE,
+    fn: SCHEDULED_AWARDS,
+    input: { kind: "quarterly" },
   },
 ] as const satisfies readonly ScheduleDeclaration[];

@@ -3,7 +3,9 @@
  * here, and one handler file. Handlers import their own route's file, never this list, so a bundle
  * carries only its own schemas.
  */
+import { getAwards, postAwards } from "./awards";
 import { getCatalog, putCatalog } from "./catalog";
+import { answerChase, listChases, raiseChase } from "./chases";
 import { getNotice, listNotices, postNoticeAction } from "./notices";
 import { listNotifications, markNotificationsRead } from "./notifications";
 import { getPolicy, getPolicyVersion, putPolicy } from "./policy";
@@ -14,6 +16,7 @@ import { listRankings } from "./rankings";
 import { getReview, postReview } from "./reviews";
 import { postSignals } from "./signals";
 import { getHealth, getOpenApi } from "./system";
+import { listVoices } from "./voices";
 
 export const ROUTES = [
   getHealth,
@@ -37,6 +40,12 @@ export const ROUTES = [
   postNoticeAction,
   listNotifications,
   markNotificationsRead,
+  postAwards,
+  getAwards,
+  listVoices,
+  raiseChase,
+  listChases,
+  answerChase,
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

@@ -10,7 +10,11 @@ export const TAGS = {
   Problems: "The root-cause register: negative signals by reason",
   Reviews: "The quarterly pull-and-fix review, and its what-if",
   Notices: "Flagged lines: evidence, lifecycle, fix plans and their effect",
-  Notifications: "What each reader is told: notices issued, relisted and overdue",
+  Notifications:
+    "What each reader is told: notices issued, relisted and overdue; chases raised and escalated",
+  Awards: "Red and Rotten Strawberries: fairly ranked, explained, citing customers",
+  "Listen-in": "The customers' own words, newest first, PII masked",
+  Chases: "A question raised from one customer's voice, answered by the owning unit",
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -111,18 +111,54 @@ export const quarantineGsiKeys = (signalId: string, receivedAt: string) => ({
 });
 
 /**
- * gsi1: customer voices (signals with words) per product line and UTC month, each class of voice
- * (see `core/voice-class.ts`) a range of its own, newest last: `<class>#<occurredAt UTC>#<signalId>`.
- * The month keeps a busy line's index partition bounded; the class makes the most severe (or the
- * best) voices of a period a short range read.
+ * gsi1: customer voices (signals with words) per product line, each class of voice (see
+ * `core/voice-class.ts`) a range of its own, newest last: `<class>#<occurredAt UTC>#<signalId>`.
+ * The class makes the most severe (or the best) voices of a period one short range read per class;
+ * the listen-in stream merges a line's class ranges (and a unit's lines) by time. One partition per
+ * line, not per month: a global secondary index has no item-collection limit, and a month in the
+ * key would not spread a hot line's writes (they all go to the current month) while making every
+ * reader walk empty months.
  */
-export const voiceGsiPk = (productLineId: string, month: string) => `VOICE#${productLineId}#${month}`;
+export const voiceGsiPk = (productLineId: string) => `VOICE#${productLineId}`;
+/** The position of a voice in time: UTC instant to the millisecond, then the id (a total order). */
+export const voicePosition = (occurredAtUtc: string, signalId: string) => `${occurredAtUtc}#${signalId}`;
 export const voiceGsiKeys = (
   productLineId: string,
   occurredAtUtc: string,
   signalId: string,
   voiceClass: string,
 ) => ({
-  gsi1pk: voiceGsiPk(productLineId, occurredAtUtc.slice(0, 7)),
-  gsi1sk: `${voiceClass}#${occurredAtUtc}#${signalId}`,
+  gsi1pk: voiceGsiPk(productLineId),
+  gsi1sk: `${voiceClass}#${voicePosition(occurredAtUtc, signalId)}`,
 });
+
+/**
+ * The awards of a period (a quarter `2026-Q3` or a year `2026`), stored as a head and parts (see
+ * `award-store.ts`): the head is overwritten by each preview and, once finalized, never again.
+ */
+export const awardsPk = (period: string) => `AWARDS#${period}`;
+export const awardsKey = (period: string) => ({ pk: awardsPk(period), sk: "HEAD" });
+/** The parts of one run's awards, in order (`P#` sorts before `HEAD`). */
+export const awardsPartPrefix = (runId: string) => `P#${runId}#`;
+export const awardsPartKey = (period: string, runId: string, index: number) => ({
+  pk: awardsPk(period),
+  sk: `${awardsPartPrefix(runId)}${String(index).padStart(4, "0")}`,
+});
+
+/** A chase: its own partition, so that answering one never contends with another. */
+export const chaseKey = (id: string) => ({ pk: `CHASE#${id}`, sk: "CHASE" });
+/**
+ * gsi1: a unit's chases of one status, newest first. Answering moves a chase from the `OPEN` to the
+ * `ANSWERED` partition, so a status filter reads one partition per unit instead of filtering.
+ */
+export const chaseGsiPk = (businessUnitId: string, status: string) => `CHASES#${businessUnitId}#${status}`;
+export const chaseGsiKeys = (businessUnitId: string, status: string, raisedAt: string, id: string) => ({
+  gsi1pk: chaseGsiPk(businessUnitId, status),
+  gsi1sk: `${raisedAt}#${id}`,
+});
+/**
+ * One item per open chase, sorted by due date: put with the chase, deleted when it is answered. The
+ * daily job reads the overdue ones as one key range (`sk < now`), never scanning chases.
+ */
+export const OPEN_CHASES_PK = "OPEN_CHASES";
+export const openChaseKey = (dueAt: string, id: string) => ({ pk: OPEN_CHASES_PK, sk: `${dueAt}#${id}` });

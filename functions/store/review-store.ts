@@ -16,54 +16,12 @@ import { dynamodb } from "#lib/clients";
 import { Review } from "#schemas/review";
 import { type Item, toItem } from "./attributes";
 import { batchWriteItems } from "./batch";
+import { joinParts, partsOf, queryAll } from "./document-parts";
 import { REVIEW_HEAD_PREFIX, reviewKey, reviewPartKey, reviewPartPrefix } from "./keys";
 import { TABLE_NAME } from "./table";
 
-/** JSON bytes per part: under the 400 KB item limit with room for the keys and attribute names. */
-const PART_BYTES = 300_000;
 /** What grows with the quarter's lines goes in parts (a tenth of 100,000 lines flagged is 400 KB of ids). */
 const SPLIT = ["lines", "noticesIssued"] as const;
-type Split = (typeof SPLIT)[number];
-const isSplit = (name: string | undefined): name is Split => SPLIT.includes(name as Split);
-
-/** Each split array in runs of whole entries of at most `PART_BYTES` (UTF-8), in order. */
-const partsOf = (review: Review): { of: Split; doc: string }[] => {
-  const parts: { of: Split; doc: string }[] = [];
-  for (const of of SPLIT) {
-    let entries: string[] = [];
-    let bytes = 2;
-    const flush = () => {
-      if (entries.length > 0) parts.push({ of, doc: `[${entries.join(",")}]` });
-      entries = [];
-      bytes = 2;
-    };
-    for (const entry of review[of]) {
-      const json = JSON.stringify(entry);
-      const size = Buffer.byteLength(json) + 1;
-      if (entries.length > 0 && bytes + size > PART_BYTES) flush();
-      entries.push(json);
-      bytes += size;
-    }
-    flush();
-  }
-  return parts;
-};
-
-/** Every item a Query finds, page after page (a page holds 1 MB: about three parts). */
-const queryAll = async (
-  input: Omit<ConstructorParameters<typeof QueryCommand>[0], "TableName">,
-): Promise<Item[]> => {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const out = await dynamodb.send(
-      new QueryCommand({ ...input, TableName: TABLE_NAME(), ConsistentRead: true, ExclusiveStartKey: start }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-};
 
 /** The head of the quarter's review under `policyVersion`, or of the highest version it was run with. */
 const readHead = async (quarter: string, policyVersion?: number): Promise<Item | undefined> => {
@@ -98,11 +56,6 @@ const assemble = async (head: Item): Promise<Review> => {
   // Stored whole, by the release before reviews were stored in parts.
   if (runId === undefined) return Review.parse(JSON.parse(doc));
   const rest = JSON.parse(doc) as { policyVersion: number };
-  const review: Record<string, unknown> & Record<Split, unknown[]> = {
-    ...rest,
-    lines: [],
-    noticesIssued: [],
-  };
   const expected = Number(head.parts?.N);
   const parts = await queryAll({
     KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
@@ -113,12 +66,7 @@ const assemble = async (head: Item): Promise<Review> => {
   });
   if (parts.length !== expected)
     throw new Error(`${what} (run ${runId}) has ${parts.length} of its ${expected} parts`);
-  for (const part of parts) {
-    const of = part.of?.S;
-    if (!isSplit(of) || part.doc?.S === undefined)
-      throw new Error(`${what} has a malformed part ${part.sk?.S}`);
-    review[of].push(...(JSON.parse(part.doc.S) as unknown[]));
-  }
+  const review = { ...rest, ...joinParts(parts, SPLIT, what) };
   return Review.parse(review);
 };
 
@@ -132,7 +80,7 @@ export const readReview = async (quarter: string, policyVersion?: number): Promi
 export const storeReview = async (review: Review): Promise<Review> => {
   const { quarter, policyVersion } = review;
   const runId = randomUUID();
-  const parts = partsOf(review).map((part, index) =>
+  const parts = partsOf(review, SPLIT).map((part, index) =>
     toItem({ ...reviewPartKey(quarter, policyVersion, runId, index), ...part }),
   );
   const { lines: _lines, noticesIssued: _notices, ...rest } = review;

@@ -8,14 +8,20 @@
  * per attempt makes the SDK's own retries of a transaction that did commit (lost response) idempotent.
  */
 import { randomUUID } from "node:crypto";
-import { TransactionCanceledException, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import {
+  GetItemCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+} from "@aws-sdk/client-dynamodb";
 import { backoff } from "#lib/backoff";
 import { dynamodb } from "#lib/clients";
-import type { StoredSignal } from "#schemas/signal";
+import { StoredSignal } from "#schemas/signal";
+import { fromItem, toItem } from "./attributes";
 import { MAX_ATTEMPTS } from "./batch";
-import { ROLLUP_SHARDS } from "./keys";
+import { ROLLUP_SHARDS, signalKey } from "./keys";
 import { MAX_TRANSACTION_ITEMS } from "./limits";
-import { planTransactions, transactionItems, type WriteMode } from "./signal-transactions";
+import { planTransactions, type SignalState, transactionItems, type WriteMode } from "./signal-transactions";
+import { TABLE_NAME } from "./table";
 
 export type { SignalState, WriteMode } from "./signal-transactions";
 export { planTransactions, rollupIncrement, signalItem, transactionItems } from "./signal-transactions";
@@ -111,4 +117,19 @@ export const writeSignals = async (
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_TRANSACTIONS, groups.length) }, worker));
   return outcome;
+};
+
+/**
+ * One stored signal by id (a chase quotes it), counted or quarantined; undefined when no signal
+ * has that id. Parsed field by field, so index keys and the expiry stay behind.
+ */
+export const readSignal = async (
+  signalId: string,
+): Promise<{ state: SignalState; signal: StoredSignal } | undefined> => {
+  const out = await dynamodb.send(
+    new GetItemCommand({ TableName: TABLE_NAME(), Key: toItem(signalKey(signalId)), ConsistentRead: true }),
+  );
+  if (!out.Item) return undefined;
+  const state: SignalState = out.Item.state?.S === "QUARANTINED" ? "QUARANTINED" : "COUNTED";
+  return { state, signal: StoredSignal.parse(fromItem(out.Item)) };
 };

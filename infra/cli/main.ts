@@ -1,6 +1,6 @@
 /**
- * `npm run cli -- <command>`: seed the demo data, import a file of signals or run a quarter's review,
- * against the local runtime (`npm start`, signing in with a dev token) or any API given
+ * `npm run cli -- <command>`: seed the demo data, import a file of signals, run a quarter's review or
+ * a period's awards, against the local runtime (`npm start`, signing in with a dev token) or any API given
  * `--api URL --token T`.
  */
 import { realpathSync } from "node:fs";
@@ -10,6 +10,7 @@ import { ApiClient, ApiError, describeApiError, requestDevToken } from "#infra/a
 import { ImportFailedError } from "#infra/api-client/importer";
 import { runImport, type TextOut } from "#infra/api-client/report";
 import { seedDemo } from "#infra/demo/seed";
+import { awardsCommand, periodProblem } from "./awards";
 import { rebuildTotalsCommand } from "./rebuild-totals";
 import { quarterProblem, reviewCommand } from "./review";
 import { countSignalRecords, readSignalFile, SignalFileError } from "./signal-file";
@@ -36,6 +37,9 @@ Commands:
   review --quarter Q   run the pull-and-fix review of quarter Q (e.g. 2026-Q3) and print the
                        flagged and at-risk lines; re-running a quarter returns the stored review
                        and issues no notice twice (needs role cco)
+  awards --period P    run the Red and Rotten Strawberry awards of year or quarter P (e.g. 2026
+                       or 2026-Q3) and print them with their explanations and citations; a
+                       preview unless --finalize (needs role cco)
   rebuild-totals       rebuild period totals from day rollups in a table (--table NAME, with
                        the shell's AWS credentials, or --endpoint URL for DynamoDB Local)
   help                 show this text
@@ -48,7 +52,10 @@ Options:
   --concurrency N      requests in flight at once (default 3)
   --quarter Q          review: the quarter, YYYY-Qn
   --dry-run            review: compute and print the review, store nothing, issue no notice
-  --json               review: print the review as the API's JSON instead of a table
+  --period P           awards: the year (YYYY) or quarter (YYYY-Qn)
+  --finalize           awards: make the period's awards final (only once it has ended); a
+                       final period answers its stored awards unchanged ever after
+  --json               review, awards: print the API's JSON instead of tables
   --table NAME         rebuild-totals: the DynamoDB table
   --endpoint URL       rebuild-totals: a DynamoDB endpoint other than AWS's (e.g. DynamoDB Local)
   --region R           rebuild-totals: the table's region (default: $AWS_REGION)
@@ -69,6 +76,8 @@ const OPTIONS = {
   concurrency: { type: "string" },
   quarter: { type: "string" },
   "dry-run": { type: "boolean" },
+  period: { type: "string" },
+  finalize: { type: "boolean" },
   json: { type: "boolean" },
   table: { type: "string" },
   endpoint: { type: "string" },
@@ -106,7 +115,7 @@ function explain(api: string, err: unknown, command: string): string {
   if (err instanceof ApiError) {
     if (err.status === 0) return unreachable(api, err).message;
     const refused = err.status === 401 || err.status === 403;
-    const roles = command === "review" ? "role cco" : "role cco or ingest";
+    const roles = command === "review" || command === "awards" ? "role cco" : "role cco or ingest";
     return describeApiError(
       err,
       refused ? `The token was refused: pass a valid --token (${roles}).` : undefined,
@@ -187,9 +196,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const concurrency = positiveInt("concurrency", values.concurrency, 3);
     // A seed that ignored --dry-run would store data the user meant only to look at.
-    const reviewOnly = (["quarter", "dry-run", "json"] as const).find((name) => values[name] !== undefined);
+    const reviewOnly = (["quarter", "dry-run"] as const).find((name) => values[name] !== undefined);
     if (reviewOnly !== undefined && command !== "review")
       throw new CliError(`--${reviewOnly} applies to review only`);
+    const awardsOnly = (["period", "finalize"] as const).find((name) => values[name] !== undefined);
+    if (awardsOnly !== undefined && command !== "awards")
+      throw new CliError(`--${awardsOnly} applies to awards only`);
+    if (values.json !== undefined && command !== "review" && command !== "awards")
+      throw new CliError("--json applies to review and awards only");
     if (command === "seed") {
       if (args.length > 0) throw new CliError(`seed takes no arguments, got: ${args.join(" ")}`);
       const count = positiveInt("count", values.count, 30_000);
@@ -220,6 +234,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const options = { quarter, dryRun: values["dry-run"] === true, json: values.json === true };
       return await reviewCommand(client, options, io);
     }
+    if (command === "awards") {
+      if (args.length > 0) throw new CliError(`awards takes no arguments, got: ${args.join(" ")}`);
+      const period = values.period ?? "";
+      const problem = periodProblem(period);
+      if (problem !== undefined) throw new CliError(problem);
+      const client = new ApiClient({ baseUrl: api, ...(io.fetch ? { fetch: io.fetch } : {}) });
+      await signIn(client, api, values.token ?? env.STRAWBERRY_TOKEN);
+      const options = { period, finalize: values.finalize === true, json: values.json === true };
+      return await awardsCommand(client, options, io);
+    }
     if (command === "rebuild-totals") {
       if (!values.table) throw new CliError("rebuild-totals needs the table: --table NAME");
       return await rebuildTotalsCommand(
@@ -231,7 +255,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io,
       );
     }
-    throw new CliError(`Unknown command "${command}". Commands: seed, import, review, rebuild-totals, help.`);
+    throw new CliError(
+      `Unknown command "${command}". Commands: seed, import, review, awards, rebuild-totals, help.`,
+    );
   } catch (err) {
     io.stderr.write(`${explain(api, err, command)}\n`);
     return 1;

@@ -27,6 +27,7 @@ import { readNotice } from "#store/notice-store";
 import { currentPolicy, forgetCachedPolicy, writePolicyVersion } from "#store/policy-store";
 import { readReview } from "#store/review-store";
 import story from "./data/story.json" with { type: "json" };
+import { type ChasesReport, playChases } from "./story-chases";
 
 const HOUR = 3_600_000;
 const QUARTERLY = SCHEDULES.find((s) => s.id === "QuarterlyReview");
@@ -67,6 +68,7 @@ export interface StoryReport {
   skipped: string[];
   policyVersion: number;
   overdueReminded: number;
+  chases?: ChasesReport;
 }
 
 /** A fix plan of the story, its due dates counted from the day it is submitted. */
@@ -154,6 +156,7 @@ export const playDemoStory = async (now = new Date()): Promise<StoryReport> => {
   // Whatever the relays left (a refused event), then today's overdue reminders.
   await runAs("outboxRelay", () => relayOutbox());
   report.overdueReminded = (await runAs("overdueReminders", () => remindOverdueNotices(now))).reminded;
+  report.chases = await playChases(now);
   return report;
 };
 
@@ -161,4 +164,9 @@ export const playDemoStory = async (now = new Date()): Promise<StoryReport> => {
 export const describeStory = (r: StoryReport): string =>
   `Story: reviews ${r.reviews.map((x) => `${x.quarter} (policy v${x.policyVersion}, ${x.flagged} flagged${x.ranNow ? "" : ", stored"})`).join(", ")}; ` +
   `${r.actions} notice actions, policy v${r.policyVersion}, ${r.overdueReminded} overdue reminders today` +
-  (r.skipped.length ? `\n  Skipped: ${r.skipped.join("; ")}` : "");
+  (r.chases
+    ? `; chases ${r.chases.raised} raised, ${r.chases.answered} answered, ${r.chases.escalated} escalated`
+    : "") +
+  (r.skipped.length || r.chases?.skipped.length
+    ? `\n  Skipped: ${[...r.skipped, ...(r.chases?.skipped ?? [])].join("; ")}`
+    : "");

@@ -16,6 +16,7 @@ import { type LocalSchedules, startSchedules } from "./scheduler";
 import { loadOrCreateLocalKeys } from "./secrets";
 import { createLocalServer } from "./server";
 import { createTable } from "./table";
+import { ensureVoiceIndexByLine } from "./voice-index";
 
 export const LOCAL_TABLE = "strawberry-local";
 
@@ -59,13 +60,19 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** Brings data kept from an earlier version to this version's shape (no-ops for a new table). */
+const ensureDataShape = async (created: boolean, say: (line: string) => void) => {
+  await ensurePeriodTotals(created, say);
+  await ensureVoiceIndexByLine(created, say);
+};
+
 const owned = async (options: RuntimeOptions, tableName: string, say: (line: string) => void) => {
   let client: DynamoDBClient | undefined;
   const database: SupervisedDatabase = await superviseDynamoDbLocal({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     say,
     afterRestart: async (info) => {
-      if (client) await ensurePeriodTotals(await createTable(client, tableName), say);
+      if (client) await ensureDataShape(await createTable(client, tableName), say);
       await options.afterDatabaseRestart?.(info);
     },
     giveUp: (reason) => (options.onDatabaseLost ?? ((r) => say(r)))(reason),
@@ -123,7 +130,7 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<Runtim
     lock?.release();
   };
   try {
-    await ensurePeriodTotals(await createTable(dynamodb, tableName), say);
+    await ensureDataShape(await createTable(dynamodb, tableName), say);
     await new Promise<void>((done, fail) => {
       server.once("error", fail);
       server.listen(options.port ?? 3000, host, () => done());

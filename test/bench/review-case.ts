@@ -16,12 +16,9 @@ import { DEFAULT_POLICY } from "#schemas/policy";
 import { CATALOG_PK, TOTAL_BUCKETS, totalPk } from "#store/keys";
 import { benchCatalog, type DataPlan, loadSignals, signalCount, signalStream } from "./review-data";
 import { type ReadTally, readCounter } from "./review-reads";
+import { httpOf, type Timings, timed, timings } from "./timing";
 
-export interface Timings {
-  n: number;
-  p50: number;
-  p95: number;
-}
+export type { Timings };
 
 export interface CaseResult {
   lines: number;
@@ -65,23 +62,8 @@ export interface CaseResult {
   maxRssMb: number;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-
-const timings = (samples: number[]): Timings => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
-};
-
 const ROUNDS = 10;
 const WARM_PER_ROUND = 10;
-
-const timed = async (samples: number[], work: () => Promise<unknown>) => {
-  const start = performance.now();
-  const result = await work();
-  samples.push(performance.now() - start);
-  return result;
-};
 
 /**
  * The read APIs and DynamoDB Local's raw Queries, interleaved round by round so that whatever else
@@ -137,23 +119,8 @@ const say = (line: string) => process.stderr.write(`  ${line}\n`);
 const runCase = async (plan: DataPlan, measureLatency: boolean): Promise<CaseResult> => {
   const runtime = await startRuntime({ port: 0, logLevel: "ERROR" });
   try {
-    const send = async (method: string, path: string, body?: unknown, token?: string) => {
-      const response = await fetch(`${runtime.url}${path}`, {
-        method,
-        headers: {
-          ...(body !== undefined ? { "content-type": "application/json" } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: response.status, text: await response.text() };
-    };
-    const call = async (method: string, path: string, body?: unknown, token?: string) => {
-      const { status, text } = await send(method, path, body, token);
-      if (status >= 300) throw new Error(`${method} ${path}: ${status} ${text.slice(0, 500)}`);
-      return text;
-    };
-    const cco = JSON.parse(await call("POST", "/v1/dev/token", { role: "cco" })).token as string;
+    const { send, call, token } = httpOf(runtime.url);
+    const cco = await token("cco");
 
     // The catalog in bodies well under the 1 MB request limit.
     const catalog = benchCatalog(plan.lines);

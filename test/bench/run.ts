@@ -6,11 +6,13 @@ import "#infra/local/node-support";
 import { benchBundles } from "./bundles";
 import { benchIngest } from "./ingest";
 import { benchReview } from "./review";
+import { benchVoices } from "./voices";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   ingest: benchIngest,
   bundles: benchBundles,
   review: benchReview,
+  voices: benchVoices,
 };
 
 const main = async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "#infra/api-client/client";
 import { seedDemo } from "#infra/demo/seed";
 import { playDemoStory, RAISED_ABSOLUTE_BAR, type StoryReport } from "#infra/demo/story";
+import { playChases } from "#infra/demo/story-chases";
 import type { Runtime } from "#infra/local/runtime";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 
@@ -127,6 +128,38 @@ describe("the demo story", () => {
     }
   });
 
+  it("has executives' chases answered, open, and overdue and escalated, each quoting a real negative voice", async () => {
+    expect(story.chases?.skipped).toEqual([]);
+    const chases = (await api.call("GET", "/v1/chases?limit=100", { token: cco })).body.items as {
+      productLineId: string;
+      status: string;
+      overdue: boolean;
+      escalatedAt?: string;
+      answer?: { by: { sub: string } };
+      raisedBy: { role: string };
+      voice: { verbatim?: string };
+      audit: { action: string }[];
+    }[];
+    const on = (line: string) => chases.find((c) => c.productLineId === line);
+    expect(on("pl-fresh-hairy-crab")).toMatchObject({ status: "ANSWERED", overdue: false });
+    expect(on("pl-fresh-hairy-crab")?.answer?.by.sub).toBe("head-fresh-chen-jing");
+    expect(on("pl-digital-earbuds")).toMatchObject({ status: "OPEN", overdue: false });
+    expect(on("pl-digital-earbuds")?.escalatedAt).toBeUndefined();
+    expect(on("pl-apparel-silk-blouse")).toMatchObject({ status: "OPEN", overdue: true });
+    expect(on("pl-apparel-silk-blouse")?.escalatedAt).toBeDefined();
+    expect(on("pl-apparel-silk-blouse")?.audit.map((a) => a.action)).toEqual(["raise", "escalate"]);
+    for (const chase of chases) {
+      expect(chase.raisedBy.role).toBe("executive");
+      expect(chase.voice.verbatim?.length).toBeGreaterThan(0);
+    }
+    const ccoNotes = (await api.call("GET", "/v1/notifications?limit=200", { token: cco })).body.items;
+    expect(ccoNotes.some((n: { type: string }) => n.type === "Chase Overdue")).toBe(true);
+    const freshHead = await api.token("bu-head", ["bu-fresh-food"]);
+    const freshNotes = (await api.call("GET", "/v1/notifications?limit=200", { token: freshHead })).body
+      .items;
+    expect(freshNotes.some((n: { type: string }) => n.type === "Chase Raised")).toBe(true);
+  });
+
   it("adds nothing when the demo is seeded and the story played again", async () => {
     const before = {
       notices: await notices(),
@@ -137,6 +170,9 @@ describe("the demo story", () => {
     const again = await playDemoStory(now);
     expect(again.actions).toBe(0);
     expect(again.overdueReminded).toBe(0);
+    expect(again.chases).toMatchObject({ raised: 0, answered: 0, escalated: 0, skipped: [] });
+    // Even a day later: the chases are the people's, not the day's.
+    expect((await playChases(new Date(now.getTime() + 86_400_000))).raised).toBe(0);
     expect(again.reviews.every((r) => !r.ranNow)).toBe(true);
     expect(await notices()).toEqual(before.notices);
     const notifications = await api.call("GET", "/v1/notifications?limit=100", { token: cco });

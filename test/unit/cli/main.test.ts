@@ -51,7 +51,8 @@ describe("runCli", () => {
       expect(t.out()).toContain("Usage: npm run cli -- <command>");
       expect(t.out()).toMatch(/^ {2}review --quarter Q {3}run the pull-and-fix review/m);
       expect(t.out()).toMatch(/^ {2}--dry-run {12}review: /m);
-      expect(t.out()).not.toMatch(/awards/);
+      expect(t.out()).toMatch(/^ {2}awards --period P {4}run the Red and Rotten Strawberry awards/m);
+      expect(t.out()).toMatch(/^ {2}--finalize {11}awards: /m);
     },
   );
 
@@ -69,6 +70,16 @@ describe("runCli", () => {
     [["review", "--quarter"], /Option '--quarter <value>' argument missing/],
     [["review", "--quarter", "2026-Q9"], /--quarter must be a quarter such as 2026-Q3, got "2026-Q9"/],
     [["review", "--quarter", "2026-Q3", "--dry-run=yes"], /--dry-run' does not take an argument/],
+    [["awards"], /awards needs the period: npm run cli -- awards --period 2026/],
+    [
+      ["awards", "--period", "2026-Q5"],
+      /--period must be a year such as 2026 or a quarter such as 2026-Q3, got "2026-Q5"/,
+    ],
+    [["awards", "--period", "2026", "extra"], /awards takes no arguments/],
+    [["awards", "--period", "2026", "--dry-run"], /--dry-run applies to review only/],
+    [["review", "--quarter", "2026-Q3", "--finalize"], /--finalize applies to awards only/],
+    [["seed", "--period", "2026"], /--period applies to awards only/],
+    [["seed", "--json"], /--json applies to review and awards only/],
   ])("%j fails with a clear message and exit code 1", async (argv, message) => {
     const t = io();
     expect(await runCli(argv, t)).toBe(1);

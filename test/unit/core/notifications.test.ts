@@ -17,6 +17,8 @@ describe("audiencesFor", () => {
     ["Notice Issued", ["unit:bu-a", "role:cco", "role:executive"]],
     ["Product Line Relisted", ["unit:bu-a", "role:cco", "role:executive"]],
     ["Notice Overdue", ["unit:bu-a", "role:cco"]],
+    ["Chase Raised", ["unit:bu-a"]],
+    ["Chase Overdue", ["role:cco", "unit:bu-a"]],
     ["Product Line Pulled", []],
   ] as const)("%s reaches %j", (type, audiences) => {
     expect(audiencesFor(type, "bu-a")).toEqual(audiences);

@@ -1,6 +1,6 @@
 /** Fair rankings: shrinkage towards the pooled rate, best first, ties by larger n then smaller id. */
 import { describe, expect, it } from "vitest";
-import { rankByShrunkRate, shrunkRate } from "#core/ranking";
+import { compareRates, rankByShrunkRate, shrunkRate } from "#core/ranking";
 
 describe("shrunkRate", () => {
   it.each([
@@ -11,6 +11,16 @@ describe("shrunkRate", () => {
     [0, 0, 0.15, 0, 0.15],
   ])("%i of %i with p0 %f and m %i → %f", (negatives, n, pooled, m, expected) => {
     expect(shrunkRate(negatives, n, pooled, m)).toBeCloseTo(expected, 12);
+  });
+});
+
+describe("compareRates", () => {
+  it("orders rates and treats rates a rounding apart as the same", () => {
+    expect(compareRates(0.1, 0.2)).toBeLessThan(0);
+    expect(compareRates(0.2, 0.1)).toBeGreaterThan(0);
+    expect(compareRates(0.3, 0.30000000000000004)).toBe(0);
+    expect(compareRates(0, 0)).toBe(0);
+    expect(compareRates(0.3, 0.3000001)).toBeLessThan(0);
   });
 });
 
@@ -42,6 +52,19 @@ describe("rankByShrunkRate", () => {
     );
     expect(ranked.map((r) => r.productLineId)).toEqual(["c", "a", "b"]);
     expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3]);
+  });
+
+  it("gives a tie on paper to the larger n even when the doubles differ in their last bit", () => {
+    // (21 + 7 × 0.3) / 77 is 0.30000000000000004 in doubles, (3 + 7 × 0.3) / 17 is 0.3.
+    const ranked = rankByShrunkRate(
+      [
+        { productLineId: "a-small", n: 10, negatives: 3 },
+        { productLineId: "b-large", n: 70, negatives: 21 },
+      ],
+      0.3,
+      7,
+    );
+    expect(ranked.map((r) => r.productLineId)).toEqual(["b-large", "a-small"]);
   });
 
   it("keeps every line and its fields", () => {
