@@ -14,16 +14,12 @@
  * replaced it meanwhile) reads the new head.
  */
 import { randomUUID } from "node:crypto";
-import {
-  GetItemCommand,
-  PutItemCommand,
-  TransactionCanceledException,
-  TransactWriteItemsCommand,
-} from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { dynamodb } from "#lib/clients";
 import { Awards } from "#schemas/award";
 import { type Item, toItem } from "./attributes";
 import { batchWriteItems } from "./batch";
+import { conditionFailed } from "./conditions";
 import { joinParts, partsOf, queryAll } from "./document-parts";
 import { awardsKey, awardsPartKey, awardsPartPrefix } from "./keys";
 import { type OutboxEvent, outboxPut } from "./outbox-store";
@@ -105,11 +101,6 @@ const dropParts = async (keys: readonly Item[]): Promise<void> => {
     // Nothing reads parts no head names.
   }
 };
-
-const conditionFailed = (error: unknown): boolean =>
-  (error as Error).name === "ConditionalCheckFailedException" ||
-  (error instanceof TransactionCanceledException &&
-    (error.CancellationReasons ?? []).some((r) => r.Code === "ConditionalCheckFailed"));
 
 /**
  * Stores a period's awards: a preview replaces the stored preview; final awards (with `event`, their

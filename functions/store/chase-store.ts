@@ -8,7 +8,6 @@
 import {
   GetItemCommand,
   QueryCommand,
-  TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
@@ -16,6 +15,7 @@ import { dynamodb } from "#lib/clients";
 import { type ChaseStatus, StoredChase } from "#schemas/chase";
 import { type Item, toItem } from "./attributes";
 import { batchGetItems } from "./batch";
+import { failedConditions } from "./conditions";
 import { chaseGsiKeys, chaseGsiPk, chaseKey, OPEN_CHASES_PK, openChaseKey } from "./keys";
 import { type OutboxEvent, outboxPut } from "./outbox-store";
 import { TABLE_NAME } from "./table";
@@ -46,12 +46,6 @@ export const readChase = async (id: string): Promise<StoredChase | undefined> =>
 /** The chases with these ids (absent ones are left out). */
 export const readChases = async (ids: readonly string[]): Promise<StoredChase[]> =>
   (await batchGetItems(ids.map((id) => toItem(chaseKey(id))))).map(parseChase);
-
-/** Which condition of a cancelled transaction failed, by item position. */
-const failedAt = (error: unknown): number[] =>
-  error instanceof TransactionCanceledException
-    ? (error.CancellationReasons ?? []).flatMap((r, i) => (r.Code === "ConditionalCheckFailed" ? [i] : []))
-    : [];
 
 const openItem = (chase: StoredChase): Item =>
   toItem({
@@ -85,7 +79,7 @@ export const createChase = async (chase: StoredChase, events: readonly OutboxEve
     );
     return true;
   } catch (error) {
-    if (failedAt(error).includes(0)) return false;
+    if (failedConditions(error).includes(0)) return false;
     throw error;
   }
 };
@@ -115,7 +109,7 @@ export const writeAnswer = async (answered: StoredChase, seenVersion: number): P
     );
     return true;
   } catch (error) {
-    if (failedAt(error).includes(0)) return false;
+    if (failedConditions(error).includes(0)) return false;
     throw error;
   }
 };
@@ -158,7 +152,7 @@ export const writeEscalation = async (
     );
     return true;
   } catch (error) {
-    const failed = failedAt(error);
+    const failed = failedConditions(error);
     if (failed.includes(0) || failed.includes(1)) return false;
     throw error;
   }

@@ -10,7 +10,6 @@
 import {
   GetItemCommand,
   QueryCommand,
-  TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
@@ -19,6 +18,7 @@ import { dynamodb } from "#lib/clients";
 import { Notice } from "#schemas/notice";
 import { type Item, startKeyOf, toItem } from "./attributes";
 import { batchGetItems } from "./batch";
+import { failedConditions } from "./conditions";
 import {
   noticeGsiKeys,
   noticeKey,
@@ -89,7 +89,7 @@ export const recordOverdueReminder = async (
     );
     return true;
   } catch (error) {
-    if (failedAt(error).includes(0)) return false;
+    if (failedConditions(error).includes(0)) return false;
     throw error;
   }
 };
@@ -102,12 +102,6 @@ const put = (item: Item, condition: string, values?: Item): TransactWriteItem =>
     ...(values ? { ExpressionAttributeValues: values } : {}),
   },
 });
-
-/** Which condition of a cancelled transaction failed, by item position. */
-const failedAt = (error: unknown): number[] =>
-  error instanceof TransactionCanceledException
-    ? (error.CancellationReasons ?? []).flatMap((r, i) => (r.Code === "ConditionalCheckFailed" ? [i] : []))
-    : [];
 
 export type IssueOutcome = "issued" | "exists" | "line-has-open-notice";
 
@@ -131,7 +125,7 @@ export const issueNotice = async (
     );
     return "issued";
   } catch (error) {
-    const failed = failedAt(error);
+    const failed = failedConditions(error);
     if (failed.includes(0)) return "exists";
     if (failed.includes(1)) return "line-has-open-notice";
     throw error;
@@ -179,7 +173,7 @@ export const replaceNotice = async (
     await dynamodb.send(new TransactWriteItemsCommand({ TransactItems: items }));
     return true;
   } catch (error) {
-    if (failedAt(error).includes(0)) return false;
+    if (failedConditions(error).includes(0)) return false;
     throw error;
   }
 };

@@ -27,6 +27,7 @@ import { readNotice } from "#store/notice-store";
 import { currentPolicy, forgetCachedPolicy, writePolicyVersion } from "#store/policy-store";
 import { readReview } from "#store/review-store";
 import story from "./data/story.json" with { type: "json" };
+import { type AwardsReport, playAwards } from "./story-awards";
 import { type ChasesReport, playChases } from "./story-chases";
 
 const HOUR = 3_600_000;
@@ -68,6 +69,7 @@ export interface StoryReport {
   skipped: string[];
   policyVersion: number;
   overdueReminded: number;
+  awards?: AwardsReport;
   chases?: ChasesReport;
 }
 
@@ -156,6 +158,7 @@ export const playDemoStory = async (now = new Date()): Promise<StoryReport> => {
   // Whatever the relays left (a refused event), then today's overdue reminders.
   await runAs("outboxRelay", () => relayOutbox());
   report.overdueReminded = (await runAs("overdueReminders", () => remindOverdueNotices(now))).reminded;
+  report.awards = await playAwards(last, now);
   report.chases = await playChases(now);
   return report;
 };
@@ -164,6 +167,9 @@ export const playDemoStory = async (now = new Date()): Promise<StoryReport> => {
 export const describeStory = (r: StoryReport): string =>
   `Story: reviews ${r.reviews.map((x) => `${x.quarter} (policy v${x.policyVersion}, ${x.flagged} flagged${x.ranNow ? "" : ", stored"})`).join(", ")}; ` +
   `${r.actions} notice actions, policy v${r.policyVersion}, ${r.overdueReminded} overdue reminders today` +
+  (r.awards?.finalized
+    ? `; awards ${r.awards.finalized.period} final (Red ${r.awards.finalized.red.join(", ")}; Rotten ${r.awards.finalized.rotten.join(", ")}), ${r.awards.preview?.period} previewed`
+    : "") +
   (r.chases
     ? `; chases ${r.chases.raised} raised, ${r.chases.answered} answered, ${r.chases.escalated} escalated`
     : "") +

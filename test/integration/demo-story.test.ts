@@ -128,6 +128,32 @@ describe("the demo story", () => {
     }
   });
 
+  it("has the last quarter's awards final and the year so far previewed, each award explained and citing customers", async () => {
+    const quarter = story.awards?.finalized?.period as string;
+    expect(quarter).toBe(story.reviews[2]?.quarter);
+    const final = (await api.call("GET", `/v1/awards/${quarter}`, { token: await api.token("executive") }))
+      .body;
+    expect(final).toMatchObject({ period: quarter, finalized: true, policyVersion: 2 });
+    expect([final.red.length, final.rotten.length]).toEqual([3, 3]);
+    for (const award of [...final.red, ...final.rotten]) {
+      expect(award.explanation.en.length).toBeGreaterThan(20);
+      expect(award.explanation["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+      expect(award.citation.length).toBeGreaterThan(0);
+      for (const words of award.citation) expect(words.text).not.toMatch(/1[3-9]\d[ -]?\d{4}[ -]?\d{4}/);
+    }
+    // The lines the story made poor are among the Rotten, none of them Red.
+    const rotten = final.rotten.map((a: { productLineId: string }) => a.productLineId);
+    expect(
+      rotten.some((id: string) =>
+        ["pl-apparel-silk-blouse", "pl-digital-wifi-router", "pl-fresh-hairy-crab"].includes(id),
+      ),
+    ).toBe(true);
+    const preview = (await api.call("GET", `/v1/awards/${story.awards?.preview?.period}`, { token: cco }))
+      .body;
+    expect(preview.finalized).toBe(false);
+    expect(preview.eligible).toBeGreaterThan(6);
+  });
+
   it("has executives' chases answered, open, and overdue and escalated, each quoting a real negative voice", async () => {
     expect(story.chases?.skipped).toEqual([]);
     const chases = (await api.call("GET", "/v1/chases?limit=100", { token: cco })).body.items as {
@@ -170,6 +196,7 @@ describe("the demo story", () => {
     const again = await playDemoStory(now);
     expect(again.actions).toBe(0);
     expect(again.overdueReminded).toBe(0);
+    expect(again.awards?.ranNow).toBe(0);
     expect(again.chases).toMatchObject({ raised: 0, answered: 0, escalated: 0, skipped: [] });
     // Even a day later: the chases are the people's, not the day's.
     expect((await playChases(new Date(now.getTime() + 86_400_000))).raised).toBe(0);
