@@ -3,10 +3,9 @@
  * runtime and in-memory DynamoDB Local, so every case reviews a fresh table and no cache of an
  * earlier case (figures, policy, catalog) is carried over. Loads the catalog over HTTP and the
  * signals with the ingest's store transactions, runs the real review, times the read APIs, and
- * writes its figures as JSON to `BENCH_REVIEW_OUT`.
+ * hands its figures back as JSON (`cases.ts`).
  */
 import "#infra/local/node-support";
-import { writeFileSync } from "node:fs";
 import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { forgetCachedFigures } from "#app/period-figures";
 import { startRuntime } from "#infra/local/runtime";
@@ -14,7 +13,15 @@ import { dynamodb as handlerClient } from "#lib/clients";
 import { ENV } from "#platform/env";
 import { DEFAULT_POLICY } from "#schemas/policy";
 import { CATALOG_PK, TOTAL_BUCKETS, totalPk } from "#store/keys";
-import { benchCatalog, type DataPlan, loadSignals, signalCount, signalStream } from "./review-data";
+import { runIfMain } from "./cases";
+import {
+  benchCatalog,
+  type DataPlan,
+  loadWithProgress,
+  putCatalog,
+  signalCount,
+  signalStream,
+} from "./review-data";
 import { type ReadTally, readCounter } from "./review-reads";
 import { httpOf, type Timings, timed, timings } from "./timing";
 
@@ -122,36 +129,13 @@ const runCase = async (plan: DataPlan, measureLatency: boolean): Promise<CaseRes
     const { send, call, token } = httpOf(runtime.url);
     const cco = await token("cco");
 
-    // The catalog in bodies well under the 1 MB request limit.
-    const catalog = benchCatalog(plan.lines);
-    for (let i = 0; i < catalog.productLines.length; i += 2_000)
-      await call(
-        "PUT",
-        "/v1/catalog",
-        {
-          businessUnits: i === 0 ? catalog.businessUnits : [],
-          productLines: catalog.productLines.slice(i, i + 2_000),
-        },
-        cco,
-      );
+    await putCatalog(call, benchCatalog(plan.lines), cco);
 
     const policy = DEFAULT_POLICY;
     const expected = signalCount(plan, policy.review.minSample);
     say(`loading ${expected.toLocaleString("en-US")} signals for ${plan.quarter}…`);
-    const loadStart = performance.now();
-    let shown = 0;
-    const loaded = await loadSignals(
-      signalStream(plan, policy, process.env[ENV.hmacKey] ?? "bench"),
-      policy,
-      (written) => {
-        if (written - shown >= expected / 5 || written === expected) {
-          shown = written;
-          const seconds = (performance.now() - loadStart) / 1000;
-          say(`${written.toLocaleString("en-US")} signals in ${seconds.toFixed(0)} s`);
-        }
-      },
-    );
-    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const stream = signalStream(plan, policy, process.env[ENV.hmacKey] ?? "bench");
+    const loaded = await loadWithProgress(stream, policy, expected, say);
 
     // DynamoDB Local's own time for the period totals (and, for a cache miss, the catalog too).
     const queryAll = async (pk: string) => {
@@ -209,7 +193,7 @@ const runCase = async (plan: DataPlan, measureLatency: boolean): Promise<CaseRes
       signals: loaded.written,
       transactions: loaded.transactions,
       retried: loaded.retried,
-      loadSeconds,
+      loadSeconds: loaded.seconds,
       totalItems: totals.items,
       linesWithSignals: totals.lines,
       review: {
@@ -241,20 +225,7 @@ const runCase = async (plan: DataPlan, measureLatency: boolean): Promise<CaseRes
   }
 };
 
-const main = async () => {
-  const out = process.env.BENCH_REVIEW_OUT;
-  const spec = process.env.BENCH_REVIEW_CASE;
-  if (!out || !spec) throw new Error("Run through `npm run bench -- review`");
-  const { plan, measureLatency } = JSON.parse(spec) as { plan: DataPlan; measureLatency: boolean };
-  writeFileSync(out, JSON.stringify(await runCase(plan, measureLatency)));
-};
-
 // Started as a child process by review.ts; also importable for its types.
-if (process.env.BENCH_REVIEW_CASE)
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      process.exit(1);
-    },
-  );
+runIfMain(import.meta.url, ({ plan, measureLatency }: { plan: DataPlan; measureLatency: boolean }) =>
+  runCase(plan, measureLatency),
+);

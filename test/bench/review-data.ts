@@ -6,6 +6,7 @@
  * Every line gets a fixed list of signal templates (kind, score, reasons, words) on a few fixed days
  * of the quarter. With `copies` = 10 every template is sent ten times (new ids, same line, day and
  * kind), so 10× is exactly ten times the signals with the same mix, and the same lines are flagged.
+ * The awards bench writes its own lines (`awards-data.ts`) through the same stream and loader.
  */
 import { daysIn, parsePeriod, startOfDayInstant } from "#core/period";
 import { prepareSignal } from "#core/signal-rules";
@@ -59,7 +60,16 @@ const WORDS = {
   good: ["质量不错,用了一个月没有问题", "Great value for the price, would buy again."],
 };
 
-type Template = Omit<Signal, "signalId" | "productLineId" | "occurredAt" | "channel">;
+/** A signal of a line before its id, line, channel and time are given. */
+export type Template = Omit<Signal, "signalId" | "productLineId" | "occurredAt" | "channel">;
+
+/** A line's signals at 1× and how many days of the quarter they fall on. */
+export interface LineSignals {
+  templates: Template[];
+  days: number;
+}
+/** The signals of line `i` (the review's own, or another bench's). */
+export type LinePlanner = (i: number) => LineSignals;
 
 /** The signals of line `i` at 1×: a bad line has max(minSample, perLine) of them, 40 % negative. */
 const templatesOf = (i: number, perLine: number, minSample: number): Template[] => {
@@ -78,11 +88,25 @@ const templatesOf = (i: number, perLine: number, minSample: number): Template[] 
   });
 };
 
+/** The review bench's lines: a bad line's signals on {@link BAD_DAYS} days, a good line's on ≤ 4. */
+export const reviewLines =
+  (perLine: number, minSample: number): LinePlanner =>
+  (i) => {
+    const templates = templatesOf(i, perLine, minSample);
+    return { templates, days: isBad(i) ? BAD_DAYS : Math.min(templates.length, 4) };
+  };
+
 /**
  * The quarter's signals in the order channels would send them: day by day, and within a day by the
  * time they occurred (a line's copies together). Yields prepared signals, as ingest stores them.
+ * `lineOf` gives each line's signals (the review's by default).
  */
-export function* signalStream(plan: DataPlan, policy: Policy, hmacKey: string): Generator<StoredSignal> {
+export function* signalStream(
+  plan: DataPlan,
+  policy: Policy,
+  hmacKey: string,
+  lineOf: LinePlanner = reviewLines(plan.perLine, policy.review.minSample),
+): Generator<StoredSignal> {
   const { from, to } = parsePeriod(plan.quarter);
   const dayList = daysIn(from, to);
   const days = dayList.length;
@@ -90,9 +114,8 @@ export function* signalStream(plan: DataPlan, policy: Policy, hmacKey: string): 
   const byDay: { line: number; k: number; copy: number }[][] = Array.from({ length: days }, () => []);
   const templates = new Map<number, Template[]>();
   for (let i = 0; i < plan.lines; i++) {
-    const list = templatesOf(i, plan.perLine, policy.review.minSample);
+    const { templates: list, days: slots } = lineOf(i);
     templates.set(i, list);
-    const slots = isBad(i) ? BAD_DAYS : Math.min(list.length, 4);
     list.forEach((_, k) => {
       for (let copy = 0; copy < plan.copies; copy++) {
         const shift = plan.arrival === "spread" ? copy * 9 : 0;
@@ -161,6 +184,43 @@ export const loadSignals = async (
     }),
   );
   return { written, transactions, retried };
+};
+
+/** Loads `stream` as {@link loadSignals} does, telling `say` each fifth of `expected` written. */
+export const loadWithProgress = async (
+  stream: Iterator<StoredSignal>,
+  policy: Policy,
+  expected: number,
+  say: (line: string) => void,
+): Promise<LoadOutcome & { seconds: number }> => {
+  const start = performance.now();
+  let shown = 0;
+  const loaded = await loadSignals(stream, policy, (written) => {
+    if (written - shown >= expected / 5 || written === expected) {
+      shown = written;
+      const seconds = (performance.now() - start) / 1000;
+      say(`${written.toLocaleString("en-US")} signals in ${seconds.toFixed(0)} s`);
+    }
+  });
+  return { ...loaded, seconds: (performance.now() - start) / 1000 };
+};
+
+/** `PUT /v1/catalog` of a large catalog, in bodies well under the 1 MB request limit. */
+export const putCatalog = async (
+  call: (method: string, path: string, body: unknown, token: string) => Promise<unknown>,
+  catalog: Catalog,
+  token: string,
+): Promise<void> => {
+  for (let i = 0; i < catalog.productLines.length; i += 2_000)
+    await call(
+      "PUT",
+      "/v1/catalog",
+      {
+        businessUnits: i === 0 ? catalog.businessUnits : [],
+        productLines: catalog.productLines.slice(i, i + 2_000),
+      },
+      token,
+    );
 };
 
 /** Signals the plan writes, without generating them. */

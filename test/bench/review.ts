@@ -9,55 +9,20 @@
  * `1000,10000`), `BENCH_SIGNALS_PER_LINE` (a good line's signals at 1×, default 4),
  * `BENCH_ARRIVAL` (`same-days`, default, or `spread`: see `review-data.ts`).
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { lastEndedQuarter } from "#core/period";
 import { DEFAULT_POLICY } from "#schemas/policy";
+import { itemsOfKind, kindsTable, ms, num, row, rule, runInChild, table, verdict } from "./cases";
 import type { CaseResult, Timings } from "./review-case";
 import { BAD_EVERY, BUSINESS_UNITS, type DataPlan } from "./review-data";
-import type { ReadTally } from "./review-reads";
 
 const READ_BUDGET = 1.1;
 const LATENCY_BUDGET_MS = 100;
-const CASE_FILE = fileURLToPath(new URL("./review-case.ts", import.meta.url));
+const CASE_FILE = new URL("./review-case.ts", import.meta.url);
 
-const runChild = (plan: DataPlan, measureLatency: boolean, dir: string): Promise<CaseResult> => {
-  const out = join(dir, `${plan.lines}x${plan.copies}.json`);
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CASE_FILE], {
-      stdio: ["ignore", "inherit", "inherit"],
-      env: {
-        ...process.env,
-        BENCH_REVIEW_OUT: out,
-        BENCH_REVIEW_CASE: JSON.stringify({ plan, measureLatency }),
-      },
-    });
-    child.on("error", fail);
-    child.on("exit", (code) =>
-      code === 0
-        ? done(JSON.parse(readFileSync(out, "utf8")) as CaseResult)
-        : fail(new Error(`Case ${plan.lines} lines × ${plan.copies} failed (exit ${code})`)),
-    );
-  });
-};
+const runChild = (plan: DataPlan, measureLatency: boolean): Promise<CaseResult> =>
+  runInChild<CaseResult>(CASE_FILE, { plan, measureLatency }, `Case ${plan.lines} lines × ${plan.copies}`);
 
-const num = (n: number) => Math.round(n).toLocaleString("en-US");
-const ms = (n: number) => (n >= 100 ? num(n) : n.toFixed(1));
-const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
-const row = (cells: (string | number)[], widths: number[]) =>
-  `| ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i] ?? 0) : String(c).padStart(widths[i] ?? 0))).join(" | ")} |`;
-const rule = (widths: number[]) =>
-  `| ${widths.map((w, i) => (i === 0 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;
-
-const itemsOfKind = (tally: ReadTally, test: (kind: string) => boolean) =>
-  Object.entries(tally.byKind).reduce((n, [kind, t]) => n + (test(kind) ? t.items : 0), 0);
 const caseName = (r: CaseResult) => `${num(r.lines)} × ${r.copies}`;
-
-const table = (head: string[], widths: number[], rows: (string | number)[][]) =>
-  [row(head, widths), rule(widths), ...rows.map((cells) => row(cells, widths))].join("\n");
 
 const dataTable = (results: CaseResult[]): string =>
   table(
@@ -126,25 +91,6 @@ const failures = (results: CaseResult[]): string[] =>
         `${caseName(r)}: the real run answered ${r.review.status} ${r.review.error} (reads and time counted up to the failure; the handler's log above names the cause)`,
     );
 
-const kindsTable = (results: CaseResult[]): string => {
-  const kinds = [...new Set(results.flatMap((r) => Object.keys(r.review.reads.byKind)))].sort();
-  const widths = [30, ...results.map(() => 15)];
-  const head = ["read (requests / items)", ...results.map(caseName)];
-  const lines = kinds.map((kind) =>
-    row(
-      [
-        kind,
-        ...results.map((r) => {
-          const t = r.review.reads.byKind[kind];
-          return t ? `${num(t.requests)} / ${num(t.items)}` : "–";
-        }),
-      ],
-      widths,
-    ),
-  );
-  return [row(head, widths), rule(widths), ...lines].join("\n");
-};
-
 const budgetLines = (results: CaseResult[]): string[] =>
   [...new Set(results.map((r) => r.lines))].flatMap((lines) => {
     const one = results.find((r) => r.lines === lines && r.copies === 1);
@@ -200,17 +146,12 @@ export const benchReview = async (): Promise<void> => {
     throw new Error(`BENCH_LINES must be whole numbers ≥ ${BAD_EVERY}, BENCH_SIGNALS_PER_LINE ≥ 1`);
   if (arrival !== "same-days" && arrival !== "spread") throw new Error("BENCH_ARRIVAL: same-days or spread");
   const quarter = lastEndedQuarter(new Date(), DEFAULT_POLICY.timeZone);
-  const dir = mkdtempSync(join(tmpdir(), "bench-review-"));
   const results: CaseResult[] = [];
-  try {
-    for (const lines of sizes)
-      for (const copies of [1, 10]) {
-        process.stderr.write(`Review bench: ${num(lines)} lines, ${copies}× signals…\n`);
-        results.push(await runChild({ lines, perLine, copies, quarter, arrival }, true, dir));
-      }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const lines of sizes)
+    for (const copies of [1, 10]) {
+      process.stderr.write(`Review bench: ${num(lines)} lines, ${copies}× signals…\n`);
+      results.push(await runChild({ lines, perLine, copies, quarter, arrival }, true));
+    }
   const { minSample } = DEFAULT_POLICY.review;
   console.log(`
 Review bench: quarter ${quarter}, default policy (minSample ${minSample}, bar max(20 %, 1.5 × pooled rate)); Node ${process.version}
@@ -235,7 +176,7 @@ ${budgetLines(results).join("\n")}
 
 Reads of the real run by request kind (partition prefix):
 
-${kindsTable(results)}
+${kindsTable(results.map((r) => ({ name: caseName(r), reads: r.review.reads })))}
 
 2 and 3. Read APIs, one request at a time, after the review (${results[0]?.review.noticesIssued ?? 0}+ notices issued). Rankings and the
 problem board are served from a per-process figures cache (catalog + the period's totals) up to 30 s old:

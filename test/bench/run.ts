@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- ingest|bundles|review ...]`: prints measured figures. Nothing here is asserted by
+ * `npm run bench [-- ingest|bundles|review|voices|awards ...]`: prints measured figures. Nothing here is asserted by
  * the tests; budgets are shown as PASS/FAIL beside the figures.
  */
 import "#infra/local/node-support";
+import { benchAwards } from "./awards";
 import { benchBundles } from "./bundles";
 import { benchIngest } from "./ingest";
 import { benchReview } from "./review";
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   bundles: benchBundles,
   review: benchReview,
   voices: benchVoices,
+  awards: benchAwards,
 };
 
 const main = async () => {
