@@ -39,10 +39,20 @@ export const Catalog = z
   );
 export type Catalog = z.infer<typeof Catalog>;
 
-/** `GET /v1/catalog`: the catalog, each line saying whether it is pulled (has an open notice). */
+/**
+ * `GET /v1/catalog`: the catalog, each line saying whether it is pulled (has an open notice) and
+ * whether it has an undecided Andon (`andonId` its newest).
+ */
 export const CatalogView = z.object({
   businessUnits: z.array(BusinessUnit),
-  productLines: z.array(z.extend(ProductLine, { pulled: z.boolean(), openNoticeId: z.optional(z.string()) })),
+  productLines: z.array(
+    z.extend(ProductLine, {
+      pulled: z.boolean(),
+      openNoticeId: z.optional(z.string()),
+      andon: z.boolean(),
+      andonId: z.optional(z.string()),
+    }),
+  ),
 });
 export type CatalogView = z.infer<typeof CatalogView>;
 

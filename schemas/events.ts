@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { text } from "./common";
+import { WilsonInterval } from "./metrics";
 import "./zod";
 
 /** Inbound: a channel's signal as an EventBridge event (the signal is the `detail`). */
@@ -99,6 +100,48 @@ export const AwardsPublishedDetail = z.object({
   rotten: z.array(AwardWinner),
 });
 
+/** A count of signals over some days, as a spike compares them. */
+const SpikeCounts = {
+  n: z.int(),
+  negatives: z.int(),
+  /** Never null: a spike has signals in its window, and a previous quarter with none is never exceeded. */
+  negativeRate: z.number(),
+  wilson: WilsonInterval,
+};
+/**
+ * A line's last `spikeDays` complete days (policy zone) have a Wilson lower bound above the upper
+ * bound of its previous quarter (the last one ended before `window.from`): told to its unit head,
+ * at most once per line per week; the line is not pulled.
+ */
+export const SpikeDetectedDetail = z.object({
+  eventId: z.string(),
+  occurredAt: z.string(),
+  productLineId: z.string(),
+  businessUnitId: z.string(),
+  /** The days compared, inclusive. */
+  window: z.object({ from: z.string(), to: z.string() }),
+  ...SpikeCounts,
+  previous: z.object({ quarter: z.string(), ...SpikeCounts }),
+  policyVersion: z.int(),
+  /** The policy's `review.confidence` and `review.minSample` the comparison used. */
+  confidence: z.number(),
+  minSample: z.int(),
+});
+
+/**
+ * A line reached the policy's `andon.criticalPerDay` critical complaints on `day` (policy zone):
+ * an Andon is raised (once per line per day) and waits for the CCO team to confirm or dismiss it.
+ */
+export const AndonRaisedDetail = z.object({
+  eventId: z.string(),
+  occurredAt: z.string(),
+  andonId: z.string(),
+  productLineId: z.string(),
+  businessUnitId: z.string(),
+  day: z.string(),
+  criticalCount: z.int(),
+});
+
 /** The detail schema of each governance event this release publishes. */
 export const GOVERNANCE_DETAILS = {
   "Notice Issued": NoticeIssuedDetail,
@@ -108,4 +151,6 @@ export const GOVERNANCE_DETAILS = {
   "Awards Published": AwardsPublishedDetail,
   "Chase Raised": ChaseRaisedDetail,
   "Chase Overdue": ChaseOverdueDetail,
+  "Andon Raised": AndonRaisedDetail,
+  "Spike Detected": SpikeDetectedDetail,
 } as const;

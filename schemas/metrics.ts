@@ -25,5 +25,8 @@ export const ProductLineMetrics = z.object({
   /** The line has an open notice (it is pulled until relisted or withdrawn). */
   pulled: z.boolean(),
   openNoticeId: z.optional(z.string()),
+  /** The line has an Andon the CCO team has not decided yet; `andonId` is its newest. */
+  andon: z.boolean(),
+  andonId: z.optional(z.string()),
 });
 export type ProductLineMetrics = z.infer<typeof ProductLineMetrics>;

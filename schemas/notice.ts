@@ -40,6 +40,8 @@ export type Verbatim = z.infer<typeof Verbatim>;
 /** Why the line was flagged: the figures, the bar, the policy version, the reasons and the words. */
 export const NoticeEvidence = z.object({
   quarter: z.string(),
+  /** An Andon's notice: the day its figures are of (policy time zone); a review's are the quarter's. */
+  day: z.optional(z.string()),
   n: z.int(),
   negatives: z.int(),
   negativeRate: z.nullable(z.number()),
@@ -105,8 +107,15 @@ export const Notice = z.object({
   overdue: z.boolean(),
   policyVersion: z.int(),
   evidence: NoticeEvidence,
-  /** Later flags of the same line, recorded on this notice while it was open. */
-  flags: z.array(z.object({ quarter: z.string(), policyVersion: z.int(), at: z.string() })),
+  /** Later flags of the same line, recorded on this notice while it was open (a confirmed Andon's with its id). */
+  flags: z.array(
+    z.object({
+      quarter: z.string(),
+      policyVersion: z.int(),
+      at: z.string(),
+      andonId: z.optional(z.string()),
+    }),
+  ),
   /** The earlier notice of a line flagged again within four quarters of its relist. */
   repeatOf: z.optional(z.string()),
   audit: z.array(AuditEntry),

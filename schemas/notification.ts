@@ -17,6 +17,8 @@ export const Notification = z.object({
   noticeId: z.optional(z.string()),
   /** `Chase Raised`, `Chase Overdue`: the chase to answer. */
   chaseId: z.optional(z.string()),
+  /** `Andon Raised`: the Andon to decide (its `day` is the day of the complaints). */
+  andonId: z.optional(z.string()),
   quarter: z.optional(z.string()),
   dueAt: z.optional(z.string()),
   /** `Notice Overdue`: the day of the reminder (policy zone). */
@@ -25,6 +27,8 @@ export const Notification = z.object({
   reason: z.optional(z.enum(["relisted", "withdrawn"])),
   /** `Notice Issued`: the earlier notice of a repeat. */
   repeatOf: z.optional(z.string()),
+  /** `Spike Detected`: the days that spiked, as a period the metrics take (`2026-07-01..2026-07-07`). */
+  period: z.optional(z.string()),
 });
 export type Notification = z.infer<typeof Notification>;
 

@@ -2,7 +2,8 @@
  * Ingestion of a batch of raw signals: each is validated on its own (so valid ones land while
  * invalid ones are rejected by index with field paths), prepared (PII masked, customerRef
  * pseudonymized, day in the policy zone), then written once: counted when its product line is in
- * the catalog, quarantined otherwise.
+ * the catalog, quarantined otherwise. Once the writes have committed, the Andon check looks at the
+ * batch's critical complaints (`./raise-andons.ts`).
  */
 
 import { checkOccurredAt, prepareSignal } from "#core/signal-rules";
@@ -13,10 +14,15 @@ import { type IngestResult, type RejectedSignal, Signal, type StoredSignal } fro
 import { findProductLines } from "#store/catalog-store";
 import { currentPolicy } from "#store/policy-store";
 import { writeSignals } from "#store/signal-store";
+import { checkAndons } from "./raise-andons";
 
 export interface IngestOutcome extends IngestResult {
-  /** DynamoDB requests issued for the writes (catalog look-ups aside). */
+  /** DynamoDB requests issued for the writes and the Andon check (catalog look-ups aside). */
   requests: number;
+  /** Of which the Andon check's (none for a batch without critical complaints). */
+  andonRequests: number;
+  /** The Andons this batch raised. */
+  andonsRaised: string[];
 }
 
 const idOf = (raw: unknown): string | undefined => {
@@ -60,11 +66,20 @@ export const ingestSignals = async (raw: readonly unknown[], now = new Date()): 
     writeSignals(known, "ingest", policy.retentionDays),
     writeSignals(unknown, "quarantine", policy.retentionDays),
   ]);
+  // Duplicates too: this may be the retry of a batch whose first try committed and then died.
+  const andons = await checkAndons(
+    known,
+    new Map([...lines].map(([id, line]) => [id, line.businessUnitId])),
+    policy,
+    now,
+  );
   return {
     accepted: counted.written.length,
     duplicates: duplicates + counted.duplicates.length + quarantined.duplicates.length,
     quarantined: quarantined.written.length,
     rejected,
-    requests: counted.requests + quarantined.requests,
+    requests: counted.requests + quarantined.requests + andons.requests,
+    andonRequests: andons.requests,
+    andonsRaised: andons.raised,
   };
 };

@@ -90,7 +90,13 @@ export const recordFlag = async (noticeId: string, ctx: IssueContext): Promise<s
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const notice = await readNotice(noticeId);
     if (!notice) throw new Error(`Open notice ${noticeId} is missing`);
-    if (notice.quarter === ctx.review.quarter || notice.flags.some((f) => f.quarter === ctx.review.quarter))
+    // The review's own notice, or its flag recorded already (an Andon's flag of the same quarter,
+    // or an Andon's notice, is not this review's: the review still records its own).
+    const quarter = ctx.review.quarter;
+    if (
+      (notice.source === "review" && notice.quarter === quarter) ||
+      notice.flags.some((f) => f.quarter === quarter && f.andonId === undefined)
+    )
       return noticeId;
     const at = ctx.now.toISOString();
     const flagged: StoredNotice = {

@@ -10,6 +10,12 @@ import { GOVERNANCE_DETAILS, type GovernanceDetailType } from "#schemas/events";
 import type { StoredNotification } from "#schemas/notification";
 import { putNotifications } from "#store/notification-store";
 
+/** A spike's window as the period of its days, so the reader can open the line's metrics for them. */
+const windowOf = (window: unknown): { period?: string } => {
+  const { from, to } = (window ?? {}) as { from?: unknown; to?: unknown };
+  return typeof from === "string" && typeof to === "string" ? { period: `${from}..${to}` } : {};
+};
+
 export const notifyOf = async (detailType: string, detail: unknown): Promise<number> => {
   const schema = GOVERNANCE_DETAILS[detailType as keyof typeof GOVERNANCE_DETAILS];
   if (!schema) return 0;
@@ -35,11 +41,13 @@ export const notifyOf = async (detailType: string, detail: unknown): Promise<num
     ...pick("productLineId"),
     ...pick("noticeId"),
     ...pick("chaseId"),
+    ...pick("andonId"),
     ...pick("quarter"),
     ...pick("dueAt"),
     ...pick("day"),
     ...pick("reason"),
     ...pick("repeatOf"),
+    ...windowOf(event.window),
   } as StoredNotification;
   const position = positionOf(event.occurredAt, event.eventId);
   await putNotifications(audiences.map((audience) => ({ audience, position, notification })));

@@ -6,6 +6,7 @@ import { NotFoundError } from "#core/errors";
 import { parsePeriod } from "#core/period";
 import { summarizeCounts } from "#core/rollup";
 import type { ProductLineMetrics } from "#schemas/metrics";
+import { readRaisedAndonOf } from "#store/andon-marks";
 import { findProductLine } from "#store/catalog-store";
 import { readPulledLines } from "#store/notice-store";
 import { currentPolicy } from "#store/policy-store";
@@ -17,10 +18,11 @@ export const productLineMetrics = async (
   periodText: string,
 ): Promise<ProductLineMetrics> => {
   const period = parsePeriod(periodText);
-  const [line, policy, pulled] = await Promise.all([
+  const [line, policy, pulled, andonId] = await Promise.all([
     findProductLine(productLineId),
     currentPolicy(),
     readPulledLines(),
+    readRaisedAndonOf(productLineId),
   ]);
   if (!line) throw new NotFoundError(`No product line ${productLineId}`);
   const counts =
@@ -35,5 +37,7 @@ export const productLineMetrics = async (
     ...summarizeCounts(counts, policy.review.confidence),
     pulled: pulled.has(productLineId),
     ...(pulled.has(productLineId) ? { openNoticeId: pulled.get(productLineId) } : {}),
+    andon: andonId !== undefined,
+    ...(andonId !== undefined ? { andonId } : {}),
   };
 };

@@ -1,13 +1,15 @@
 /**
  * `GET /v1/rankings`: every line of the catalog, best to worst by shrunk rate under the policy in
  * force, from the period's figures (the period totals: O(lines) small items, never signals, kept
- * briefly per container; `asOf` says when they were read).
+ * briefly per container; `asOf` says when they were read). Pulled lines and lines with an undecided
+ * Andon are marked.
  */
 import { rankByShrunkRate } from "#core/ranking";
 import { assessLine, pooledRate, reviewBar } from "#core/review-rules";
 import type { PageRequest } from "#http/route";
 import type { Policy } from "#schemas/policy";
 import type { RankedLine, RankingEnvelope, RankingsQuery } from "#schemas/ranking";
+import { readRaisedAndons } from "#store/andon-marks";
 import { readPulledLines } from "#store/notice-store";
 import { currentPolicy } from "#store/policy-store";
 import { type PeriodFigures, periodFigures } from "./period-figures";
@@ -19,6 +21,7 @@ export const rankFigures = (
   figures: PeriodFigures,
   policy: Policy,
   pulled: ReadonlyMap<string, string> = new Map(),
+  andons: ReadonlyMap<string, string> = new Map(),
 ): Ranking => {
   const lines = figures.lines.map(({ line, counts }) => ({
     productLineId: line.id,
@@ -45,7 +48,7 @@ export const rankFigures = (
       shrunkRate: r.shrunkRate,
       pulled: pulled.has(r.productLineId),
       atRisk: assessment.atRisk,
-      andon: false,
+      andon: andons.has(r.productLineId),
     };
   });
   return {
@@ -60,13 +63,15 @@ export const rankFigures = (
 
 /** One page of the ranking, filtered by unit and category; ranks stay those among all lines. */
 export const rankingsPage = async (query: RankingsQuery, page: PageRequest) => {
-  // Pulled lines are read on every request (one small query): a relist shows at once.
-  const [figures, policy, pulled] = await Promise.all([
+  // Pulled and Andon lines are read on every request (one small query each): a relist, a raised or
+  // a decided Andon shows at once.
+  const [figures, policy, pulled, andons] = await Promise.all([
     periodFigures(query.period),
     currentPolicy(),
     readPulledLines(),
+    readRaisedAndons(),
   ]);
-  const { lines, ...envelope } = rankFigures(figures, policy, pulled);
+  const { lines, ...envelope } = rankFigures(figures, policy, pulled, andons);
   const matching = lines.filter(
     (line) =>
       (query.businessUnitId === undefined || line.businessUnitId === query.businessUnitId) &&

@@ -1,7 +1,8 @@
 /**
  * Moves quarantined signals whose product line is now in the catalog through normal counting,
  * exactly once: the replay write is conditional on the signal still being quarantined. Ids named
- * in the request that are not in the quarantine are listed in the answer.
+ * in the request that are not in the quarantine are listed in the answer. Each page then gets the
+ * ingest's Andon check, as a fresh ingest would.
  */
 
 import { dayOf } from "#core/period";
@@ -12,10 +13,14 @@ import { findProductLines } from "#store/catalog-store";
 import { currentPolicy } from "#store/policy-store";
 import { findQuarantined, readQuarantinePage } from "#store/quarantine-store";
 import { writeSignals } from "#store/signal-store";
+import { checkAndons } from "./raise-andons";
 
 const PAGE = 500;
 
-export const replayQuarantine = async (signalIds?: readonly string[]): Promise<ReplayResult> => {
+export const replayQuarantine = async (
+  signalIds?: readonly string[],
+  now = new Date(),
+): Promise<ReplayResult> => {
   const policy = await currentPolicy();
   const result: ReplayResult = { replayed: 0, stillUnknown: 0 };
 
@@ -29,6 +34,8 @@ export const replayQuarantine = async (signalIds?: readonly string[]): Promise<R
     }
     const outcome = await writeSignals(ready, "replay", policy.retentionDays);
     result.replayed += outcome.written.length;
+    // All the page's, those a concurrent replay took first included (its check may not have run yet).
+    await checkAndons(ready, new Map([...lines].map(([id, line]) => [id, line.businessUnitId])), policy, now);
   };
 
   if (signalIds) {

@@ -27,6 +27,10 @@ export const HEARERS: Partial<Record<GovernanceDetailType, readonly Hearer[]>> =
   /** The unit's head must answer; the CCO team hears of it only once it is overdue. */
   "Chase Raised": ["unit"],
   "Chase Overdue": ["cco", "unit"],
+  /** The unit's head hears of the danger at once; the CCO team decides it. */
+  "Andon Raised": ["unit", "cco"],
+  /** A warning for the unit to look into (no pull, DESIGN §2): the CCO team acts on Andons and reviews. */
+  "Spike Detected": ["unit"],
 };
 
 export const NOTIFYING_TYPES = Object.keys(HEARERS) as GovernanceDetailType[];

@@ -8,12 +8,13 @@ import * as routes from "#routes/signals";
 export const handler = apiHandler(
   routes.postSignals,
   async ({ body }) => {
-    const { requests, ...result } = await ingestSignals(body.signals);
+    const { requests, andonRequests: _a, andonsRaised, ...result } = await ingestSignals(body.signals);
     metrics.addMetric("SignalsAccepted", MetricUnit.Count, result.accepted);
     metrics.addMetric("SignalsDuplicate", MetricUnit.Count, result.duplicates);
     metrics.addMetric("SignalsQuarantined", MetricUnit.Count, result.quarantined);
     metrics.addMetric("SignalsRejected", MetricUnit.Count, result.rejected.length);
     metrics.addMetric("IngestDynamoRequests", MetricUnit.Count, requests);
+    metrics.addMetric("AndonsRaised", MetricUnit.Count, andonsRaised.length);
     return result;
   },
   { metrics: { requests: "IngestBatches" } },

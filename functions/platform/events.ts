@@ -38,6 +38,7 @@ export const EVENT_RULES = [
         description: "Satisfaction Signal events from SQS",
         dynamodb: INGEST_ACTIONS,
         secrets: ["hmac"],
+        publishes: true,
         timeoutSeconds: 60,
         memoryMb: 512,
       },

@@ -37,11 +37,18 @@ export interface FunctionDeclaration {
   readonly memoryMb?: number;
 }
 
-/** What ingesting a signal does: catalog look-ups, the conditional put, the rollup increment. */
+/**
+ * What ingesting a signal does: catalog look-ups, the conditional put, the rollup increment; and the
+ * Andon check: the rollups of the batch's critical line-days (`BatchGetItem`), and for an Andon it
+ * raises the day's critical voices (`Query`), its transaction (`PutItem`) and the relay of its event
+ * (`Query`, `UpdateItem`, `BatchWriteItem`). Functions that ingest therefore also publish.
+ */
 export const INGEST_ACTIONS = [
   "dynamodb:BatchGetItem",
   "dynamodb:GetItem",
   "dynamodb:PutItem",
   "dynamodb:UpdateItem",
   "dynamodb:ConditionCheckItem",
+  "dynamodb:Query",
+  "dynamodb:BatchWriteItem",
 ] as const satisfies readonly DynamoAction[];

@@ -25,7 +25,9 @@ const RELAY_ACCESS = ["dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWr
 /**
  * What the overdue job does: read the policy, open notices and reminders, write reminders; read the
  * overdue open chases (`Query`) and the chases (`BatchGetItem`, `GetItem` after a lost race), write
- * escalations (`PutItem` in a transaction); relay.
+ * escalations (`PutItem` in a transaction); for spikes, read period totals and the candidate lines'
+ * day rollups (`Query`) and the spiking lines (`BatchGetItem`), write the weekly marker with its
+ * event (`PutItem` in a transaction); relay.
  */
 const OVERDUE_ACCESS = [
   "dynamodb:GetItem",
@@ -71,13 +73,14 @@ export const SCHEDULES = [
   {
     id: "DailyOverdue",
     description:
-      "Reminds units of their overdue notices (once a day per notice) and escalates overdue chases to the CCO team (once per chase), at 01:00 every day",
+      "Reminds units of their overdue notices (once a day per notice), escalates overdue chases to the CCO team (once per chase) and warns units of spiking lines (once a week per line), at 01:00 every day",
     expression: "cron(0 1 * * ? *)",
     timeZone: SCHEDULE_ZONE,
     fn: {
       name: "overdueReminders",
       entry: "functions/handlers/overdue-reminders.ts",
-      description: "Notice Overdue reminders and Chase Overdue escalations (schedule)",
+      description:
+        "Notice Overdue reminders, Chase Overdue escalations and Spike Detected warnings (schedule)",
       dynamodb: OVERDUE_ACCESS,
       publishes: true,
       timeoutSeconds: 300,

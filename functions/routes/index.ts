@@ -3,6 +3,7 @@
  * here, and one handler file. Handlers import their own route's file, never this list, so a bundle
  * carries only its own schemas.
  */
+import { getAndon, listAndons, postAndonAction } from "./andons";
 import { getAwards, postAwards } from "./awards";
 import { getCatalog, putCatalog } from "./catalog";
 import { answerChase, listChases, raiseChase } from "./chases";
@@ -46,6 +47,9 @@ export const ROUTES = [
   raiseChase,
   listChases,
   answerChase,
+  listAndons,
+  getAndon,
+  postAndonAction,
 ] as const;
 
 export type Route = (typeof ROUTES)[number];

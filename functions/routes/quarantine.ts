@@ -33,7 +33,8 @@ export const replayQuarantine = defineRoute({
   fn: {
     name: "quarantineReplay",
     entry: "functions/handlers/quarantine-replay.ts",
-    dynamodb: [...INGEST_ACTIONS, "dynamodb:Query"],
+    dynamodb: INGEST_ACTIONS,
+    publishes: true,
     timeoutSeconds: 300,
     memoryMb: 1024,
   },

@@ -20,6 +20,7 @@ export const postSignals = defineRoute({
     entry: "functions/handlers/ingest-http.ts",
     dynamodb: INGEST_ACTIONS,
     secrets: ["hmac"],
+    publishes: true,
     timeoutSeconds: 29,
     memoryMb: 1024,
   },

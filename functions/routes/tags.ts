@@ -11,10 +11,11 @@ export const TAGS = {
   Reviews: "The quarterly pull-and-fix review, and its what-if",
   Notices: "Flagged lines: evidence, lifecycle, fix plans and their effect",
   Notifications:
-    "What each reader is told: notices issued, relisted and overdue; chases raised and escalated",
+    "What each reader is told: notices issued, relisted and overdue; chases raised and escalated; Andons raised",
   Awards: "Red and Rotten Strawberries: fairly ranked, explained, citing customers",
   "Listen-in": "The customers' own words, newest first, PII masked",
   Chases: "A question raised from one customer's voice, answered by the owning unit",
+  Andons: "Early warning between reviews: a line's critical complaints in one day, confirmed or dismissed",
 } as const;
 
 export type Tag = keyof typeof TAGS;

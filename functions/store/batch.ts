@@ -34,10 +34,12 @@ const chunks = <T>(items: readonly T[], size: number): T[][] =>
 /**
  * The items stored under these keys (absent keys are simply missing from the answer, in no order).
  * @param projection attribute names to read, when not all are needed.
+ * @param consistent strongly consistent reads (what a write just committed is seen).
  */
 export const batchGetItems = async (
   keys: readonly Item[],
   projection?: readonly string[],
+  consistent = false,
 ): Promise<Item[]> => {
   const found: Item[] = [];
   const names = projection ? Object.fromEntries(projection.map((n, i) => [`#p${i}`, n])) : undefined;
@@ -48,6 +50,7 @@ export const batchGetItems = async (
           RequestItems: {
             [TABLE_NAME()]: {
               Keys: pending,
+              ...(consistent ? { ConsistentRead: true } : {}),
               ...(names
                 ? { ProjectionExpression: Object.keys(names).join(", "), ExpressionAttributeNames: names }
                 : {}),

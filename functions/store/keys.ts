@@ -162,3 +162,33 @@ export const chaseGsiKeys = (businessUnitId: string, status: string, raisedAt: s
  */
 export const OPEN_CHASES_PK = "OPEN_CHASES";
 export const openChaseKey = (dueAt: string, id: string) => ({ pk: OPEN_CHASES_PK, sk: `${dueAt}#${id}` });
+
+/**
+ * A line's last announced spike (`windowTo`, the last day of its window): one item per line, put
+ * with its `Spike Detected` event only if there is none within a week, so announcements are at most
+ * one a week whatever runs overlap. Its own partition per line; expires (TTL) once it no longer counts.
+ */
+export const spikeKey = (productLineId: string) => ({ pk: `SPIKE#${productLineId}`, sk: "LAST" });
+
+/** An Andon: its own partition, so that deciding one never contends with another. */
+export const andonKey = (id: string) => ({ pk: `ANDON#${id}`, sk: "ANDON" });
+/**
+ * gsi1: a unit's Andons of one status, newest first. Deciding moves an Andon from the `RAISED` to
+ * the `CONFIRMED` or `DISMISSED` partition, so a status filter reads one partition per unit.
+ */
+export const andonGsiPk = (businessUnitId: string, status: string) => `ANDONS#${businessUnitId}#${status}`;
+export const andonGsiKeys = (businessUnitId: string, status: string, raisedAt: string, id: string) => ({
+  gsi1pk: andonGsiPk(businessUnitId, status),
+  gsi1sk: `${raisedAt}#${id}`,
+});
+/**
+ * One item per undecided Andon, `<line>#<day>`: put with the Andon, deleted in the transaction that
+ * decides it. A line is marked while any of its items remains (Andons on two days are two items, so
+ * deciding one leaves the other's mark), and rankings, the catalog and metrics read the marks with
+ * one query (`begins_with(sk, "<line>#")` for one line: ids never hold `#`).
+ */
+export const ANDON_RAISED_PK = "ANDON_RAISED";
+export const andonRaisedKey = (productLineId: string, day: string) => ({
+  pk: ANDON_RAISED_PK,
+  sk: `${productLineId}#${day}`,
+});

@@ -105,6 +105,23 @@ const put = (item: Item, condition: string, values?: Item): TransactWriteItem =>
 
 export type IssueOutcome = "issued" | "exists" | "line-has-open-notice";
 
+/**
+ * The two items of a transaction that issues `notice`, in this order: the notice (if absent) and its
+ * line's `PULLED` item (if absent: the line has no open notice). Other stores' transactions that
+ * issue a notice (a confirmed Andon's) hold these.
+ */
+export const noticeIssueItems = (notice: StoredNotice): [TransactWriteItem, TransactWriteItem] => [
+  put(noticeItem(notice), "attribute_not_exists(pk)"),
+  put(
+    toItem({ ...pulledKey(notice.productLineId), noticeId: notice.id, since: notice.issuedAt }),
+    "attribute_not_exists(pk)",
+  ),
+];
+
+/** The item of a transaction that rewrites a notice, provided it is still at `seenVersion`. */
+export const noticeReplaceItem = (notice: StoredNotice, seenVersion: number): TransactWriteItem =>
+  put(noticeItem(notice), "version = :seen", { ":seen": { N: String(seenVersion) } });
+
 /** Stores a new notice, pulls its line and queues its events: all or nothing. */
 export const issueNotice = async (
   notice: StoredNotice,
@@ -113,14 +130,7 @@ export const issueNotice = async (
   try {
     await dynamodb.send(
       new TransactWriteItemsCommand({
-        TransactItems: [
-          put(noticeItem(notice), "attribute_not_exists(pk)"),
-          put(
-            toItem({ ...pulledKey(notice.productLineId), noticeId: notice.id, since: notice.issuedAt }),
-            "attribute_not_exists(pk)",
-          ),
-          ...events.map(outboxPut),
-        ],
+        TransactItems: [...noticeIssueItems(notice), ...events.map(outboxPut)],
       }),
     );
     return "issued";
@@ -149,9 +159,7 @@ export const replaceNotice = async (
   seenVersion: number,
   options: ReplaceOptions = {},
 ): Promise<boolean> => {
-  const items: TransactWriteItem[] = [
-    put(noticeItem(notice), "version = :seen", { ":seen": { N: String(seenVersion) } }),
-  ];
+  const items: TransactWriteItem[] = [noticeReplaceItem(notice, seenVersion)];
   if (options.release)
     items.push({
       Delete: {
@@ -195,6 +203,18 @@ const readPartition = async (pk: string): Promise<Item[]> => {
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
+};
+
+/** The open notice of one line, if it has one (a consistent read). */
+export const readPulledLine = async (productLineId: string): Promise<string | undefined> => {
+  const out = await dynamodb.send(
+    new GetItemCommand({
+      TableName: TABLE_NAME(),
+      Key: toItem(pulledKey(productLineId)),
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item?.noticeId?.S;
 };
 
 /** Lines with an open notice, and which. */

@@ -8,7 +8,7 @@ import type { TextOut } from "#infra/api-client/report";
 import { type Award, Awards } from "#schemas/award";
 import { QuarterOrYear } from "#schemas/common";
 import type { Verbatim } from "#schemas/notice";
-import { displayWidth, pad, printable } from "./review";
+import { printable, type TableColumn, textTable } from "./text-table";
 
 // Awards read every line's totals and a few voices per winner: wait as long as the function may run.
 const AWARDS_TIMEOUT_MS = 300_000;
@@ -29,13 +29,7 @@ const count = (n: number) => n.toLocaleString("en-US");
 const timeText = (iso: string) =>
   iso.replace(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/, "$1 $2 UTC");
 
-interface Column {
-  header: string;
-  align: "left" | "right";
-  cell: (award: Award, eligible: number) => string;
-}
-
-const COLUMNS: readonly Column[] = [
+const columns = (eligible: number): TableColumn<Award>[] => [
   { header: "rank", align: "right", cell: (a) => String(a.rank) },
   { header: "line", align: "left", cell: (a) => a.productLineId },
   { header: "name", align: "left", cell: (a) => a.name },
@@ -44,28 +38,11 @@ const COLUMNS: readonly Column[] = [
   { header: "neg", align: "right", cell: (a) => count(a.negatives) },
   { header: "rate %", align: "right", cell: (a) => percent(a.negativeRate) },
   { header: "shrunk %", align: "right", cell: (a) => percent(a.shrunkRate) },
-  {
-    header: "standing",
-    align: "left",
-    cell: (a, eligible) => `${a.explanation.figures.standing} of ${eligible}`,
-  },
+  { header: "standing", align: "left", cell: (a) => `${a.explanation.figures.standing} of ${eligible}` },
 ];
 
-/** The awards as rows under a dashed header, columns two spaces apart, aligned by display width. */
-function table(awards: readonly Award[], eligible: number): string[] {
-  const rows = [
-    COLUMNS.map((c) => c.header),
-    ...awards.map((a) => COLUMNS.map((c) => printable(c.cell(a, eligible)))),
-  ];
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
-  const format = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => pad(cell, widths[i] ?? 0, COLUMNS[i]?.align))
-      .join("  ")
-      .trimEnd();
-  const [head = [], ...body] = rows;
-  return [format(head), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(format)];
-}
+/** The awards as rows under a dashed header, aligned by display width. */
+const table = (awards: readonly Award[], eligible: number): string[] => textTable(columns(eligible), awards);
 
 const citationText = (v: Verbatim): string => {
   const words = [...printable(v.text)];

@@ -6,14 +6,15 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ApiClient, ApiError, describeApiError, requestDevToken } from "#infra/api-client/client";
-import { ImportFailedError } from "#infra/api-client/importer";
+import { ApiClient } from "#infra/api-client/client";
 import { runImport, type TextOut } from "#infra/api-client/report";
 import { seedDemo } from "#infra/demo/seed";
+import { andonsCommand, statusProblem } from "./andons";
 import { awardsCommand, periodProblem } from "./awards";
 import { rebuildTotalsCommand } from "./rebuild-totals";
 import { quarterProblem, reviewCommand } from "./review";
-import { countSignalRecords, readSignalFile, SignalFileError } from "./signal-file";
+import { CliError, explain, signIn } from "./session";
+import { countSignalRecords, readSignalFile } from "./signal-file";
 
 export const DEFAULT_API = "http://127.0.0.1:3000";
 
@@ -40,6 +41,8 @@ Commands:
   awards --period P    run the Red and Rotten Strawberry awards of year or quarter P (e.g. 2026
                        or 2026-Q3) and print them with their explanations and citations; a
                        preview unless --finalize (needs role cco)
+  andons               list the Andons (lines stopped the day they got too many critical
+                       complaints), newest first, with their complaints and decisions
   rebuild-totals       rebuild period totals from day rollups in a table (--table NAME, with
                        the shell's AWS credentials, or --endpoint URL for DynamoDB Local)
   help                 show this text
@@ -55,7 +58,8 @@ Options:
   --period P           awards: the year (YYYY) or quarter (YYYY-Qn)
   --finalize           awards: make the period's awards final (only once it has ended); a
                        final period answers its stored awards unchanged ever after
-  --json               review, awards: print the API's JSON instead of tables
+  --status S           andons: only RAISED, CONFIRMED or DISMISSED ones
+  --json               review, awards, andons: print the API's JSON instead of tables
   --table NAME         rebuild-totals: the DynamoDB table
   --endpoint URL       rebuild-totals: a DynamoDB endpoint other than AWS's (e.g. DynamoDB Local)
   --region R           rebuild-totals: the table's region (default: $AWS_REGION)
@@ -66,9 +70,6 @@ channel, kind, score, severity, reasons, verbatim, customerRef, orderRef, occurr
 empty cells are absent and reasons are joined by "|". A JSONL file has one signal per line.
 The summary names each rejected row by its line number.`;
 
-/** A failure already explained to the user: print the message, exit 1. */
-class CliError extends Error {}
-
 const OPTIONS = {
   api: { type: "string" },
   token: { type: "string" },
@@ -78,6 +79,7 @@ const OPTIONS = {
   "dry-run": { type: "boolean" },
   period: { type: "string" },
   finalize: { type: "boolean" },
+  status: { type: "string" },
   json: { type: "boolean" },
   table: { type: "string" },
   endpoint: { type: "string" },
@@ -91,56 +93,6 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   if (!Number.isInteger(n) || n < 1)
     throw new CliError(`--${name} must be a positive whole number, got "${value}"`);
   return n;
-}
-
-function isLocal(api: string): boolean {
-  try {
-    const host = new URL(api).hostname;
-    return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
-  } catch {
-    return false;
-  }
-}
-
-function unreachable(api: string, err: ApiError): CliError {
-  const hint = isLocal(api) ? "Is `npm start` running?" : "Check the --api URL.";
-  return new CliError(`${err.message}. ${hint}`);
-}
-
-/** Explains a failure of `command` in words a person can act on. */
-function explain(api: string, err: unknown, command: string): string {
-  if (err instanceof CliError || err instanceof SignalFileError) return err.message;
-  if (err instanceof ImportFailedError)
-    return `${explain(api, err.cause, command)}\nRe-running the import is harmless: signals already stored count as duplicates.`;
-  if (err instanceof ApiError) {
-    if (err.status === 0) return unreachable(api, err).message;
-    const refused = err.status === 401 || err.status === 403;
-    const roles = command === "review" || command === "awards" ? "role cco" : "role cco or ingest";
-    return describeApiError(
-      err,
-      refused ? `The token was refused: pass a valid --token (${roles}).` : undefined,
-    );
-  }
-  return err instanceof Error
-    ? `Unexpected error: ${err.stack ?? err.message}`
-    : `Unexpected error: ${String(err)}`;
-}
-
-async function signIn(client: ApiClient, api: string, token: string | undefined): Promise<void> {
-  if (token !== undefined && token !== "") {
-    client.token = token;
-    return;
-  }
-  try {
-    client.token = await requestDevToken(client, "cco");
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 0) throw unreachable(api, err);
-    const why = err instanceof ApiError ? `${err.status} ${err.code}: ${err.message}` : String(err);
-    throw new CliError(
-      `Could not get a dev token from ${api}/v1/dev/token (${why}).\n` +
-        "Dev tokens exist only on the local runtime (`npm start`); for another API pass --token T.",
-    );
-  }
 }
 
 async function seed(client: ApiClient, io: CliIo, count: number, concurrency: number): Promise<number> {
@@ -202,8 +154,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const awardsOnly = (["period", "finalize"] as const).find((name) => values[name] !== undefined);
     if (awardsOnly !== undefined && command !== "awards")
       throw new CliError(`--${awardsOnly} applies to awards only`);
-    if (values.json !== undefined && command !== "review" && command !== "awards")
-      throw new CliError("--json applies to review and awards only");
+    if (values.status !== undefined && command !== "andons")
+      throw new CliError("--status applies to andons only");
+    if (values.json !== undefined && !["review", "awards", "andons"].includes(command))
+      throw new CliError("--json applies to review, awards and andons only");
     if (command === "seed") {
       if (args.length > 0) throw new CliError(`seed takes no arguments, got: ${args.join(" ")}`);
       const count = positiveInt("count", values.count, 30_000);
@@ -244,6 +198,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const options = { period, finalize: values.finalize === true, json: values.json === true };
       return await awardsCommand(client, options, io);
     }
+    if (command === "andons") {
+      if (args.length > 0) throw new CliError(`andons takes no arguments, got: ${args.join(" ")}`);
+      const problem = statusProblem(values.status);
+      if (problem !== undefined) throw new CliError(problem);
+      const client = new ApiClient({ baseUrl: api, ...(io.fetch ? { fetch: io.fetch } : {}) });
+      await signIn(client, api, values.token ?? env.STRAWBERRY_TOKEN);
+      return await andonsCommand(client, { status: values.status, json: values.json === true }, io);
+    }
     if (command === "rebuild-totals") {
       if (!values.table) throw new CliError("rebuild-totals needs the table: --table NAME");
       return await rebuildTotalsCommand(
@@ -256,7 +218,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
     }
     throw new CliError(
-      `Unknown command "${command}". Commands: seed, import, review, awards, rebuild-totals, help.`,
+      `Unknown command "${command}". Commands: seed, import, review, awards, andons, rebuild-totals, help.`,
     );
   } catch (err) {
     io.stderr.write(`${explain(api, err, command)}\n`);

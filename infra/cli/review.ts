@@ -8,6 +8,9 @@ import type { TextOut } from "#infra/api-client/report";
 import { Quarter } from "#schemas/common";
 import { Policy } from "#schemas/policy";
 import { Review, type ReviewLine } from "#schemas/review";
+import { printable, type TableColumn, textTable } from "./text-table";
+
+export { displayWidth, pad, printable } from "./text-table";
 
 // Locally nothing cuts a long review short (deployed, API Gateway does at 30 s), so wait as long as
 // the review function itself may run rather than the client's default minute.
@@ -20,85 +23,14 @@ export function quarterProblem(value: string): string | undefined {
   return undefined;
 }
 
-// Unicode's East Asian Wide and Fullwidth blocks: terminals draw these two columns wide. A table of
-// ranges because neither regular expressions nor Intl expose the East_Asian_Width property.
-const WIDE: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f], // Hangul Jamo initials
-  [0x2e80, 0x303e], // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-  [0x3041, 0x33ff], // kana, Bopomofo, Hangul compatibility Jamo, Kanbun, enclosed CJK, CJK compatibility
-  [0x3400, 0x4dbf], // CJK extension A
-  [0x4e00, 0x9fff], // CJK unified ideographs
-  [0xa000, 0xa4cf], // Yi
-  [0xa960, 0xa97f], // Hangul Jamo extended A
-  [0xac00, 0xd7a3], // Hangul syllables
-  [0xf900, 0xfaff], // CJK compatibility ideographs
-  [0xfe10, 0xfe19], // vertical forms
-  [0xfe30, 0xfe6f], // CJK compatibility forms, small form variants
-  [0xff00, 0xff60], // fullwidth ASCII (the halfwidth kana after it stay narrow)
-  [0xffe0, 0xffe6], // fullwidth signs
-  [0x1b000, 0x1b2ff], // kana supplement and extensions
-  [0x20000, 0x3fffd], // CJK extensions B onwards
-];
-const EMOJI = /\p{Emoji_Presentation}|\uFE0F/u;
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]/u;
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+type Column = TableColumn<ReviewLine>;
 
-const isWide = (cp: number) => WIDE.some(([from, to]) => cp >= from && cp <= to);
-
-/**
- * How many terminal columns `text` takes: East Asian wide and fullwidth characters and emoji count
- * 2, combining marks and format characters 0 (each user-perceived character is measured whole, so
- * an accent or a joined emoji family does not add columns), everything else 1.
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    if (EMOJI.test(segment)) width += 2;
-    else if (ZERO_WIDTH.test(segment)) width += 0;
-    else width += isWide(segment.codePointAt(0) ?? 0) ? 2 : 1;
-  }
-  return width;
-}
-
-/**
- * Text from the API made safe to print: control characters (an escape sequence could recolour or
- * move the terminal's cursor, a newline would break the row) and bidirectional overrides (which
- * reorder what the analyst reads) become U+FFFD.
- */
-export const printable = (text: string): string =>
-  text.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, "\uFFFD");
-
-type Align = "left" | "right";
-
-/** `text` padded with spaces to `width` display columns. */
-export function pad(text: string, width: number, align: Align = "left"): string {
-  const fill = " ".repeat(Math.max(0, width - displayWidth(text)));
-  return align === "left" ? text + fill : fill + text;
-}
-
-interface Column {
-  header: string;
-  align: Align;
-  cell: (line: ReviewLine) => string;
-}
-
-/**
- * Rows under a dashed header, columns two spaces apart, aligned by display width; a column empty in
- * every row (no notices in a dry run, no line at risk) is left out rather than shown blank.
- */
-function table(all: readonly Column[], lines: readonly ReviewLine[]): string[] {
-  const columns = all.filter((c) => lines.some((l) => c.cell(l) !== ""));
-  const rows = [columns.map((c) => c.header), ...lines.map((l) => columns.map((c) => printable(c.cell(l))))];
-  const widths = columns.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
-  const format = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => pad(cell, widths[i] ?? 0, columns[i]?.align))
-      .join("  ")
-      .trimEnd();
-  const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  const [head = [], ...body] = rows;
-  return [format(head), rule, ...body.map(format)];
-}
+/** The lines under their columns, leaving out a column empty in every row (no notices in a dry run). */
+const table = (all: readonly Column[], lines: readonly ReviewLine[]): string[] =>
+  textTable(
+    all.filter((c) => lines.some((l) => c.cell(l) !== "")),
+    lines,
+  );
 
 /** What the review does not say but the policy version it cites does. */
 export interface ReviewPolicy {

@@ -54,6 +54,14 @@ function randomMoment(rng: Rng, now: number): number {
   }
 }
 
+/** The start of the Shanghai calendar day holding `ms`. */
+function shanghaiDayStart(ms: number): number {
+  return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
+}
+
+/** Days before `now` on which the safety line gets two critical complaints: an Andon each. */
+export const ANDON_DAYS_AGO = [2, 47] as const;
+
 function randomMomentBetween(rng: Rng, from: number, to: number): number {
   return from + Math.floor(rng() * (to - from));
 }
@@ -211,15 +219,32 @@ export function demoSignals(options: DemoSignalOptions): Signal[] {
 
   const slots: Slot[] = [];
   const safetyLine = LINES.find((l) => l.profile === "safety");
-  // Critical safety complaints in every calendar quarter that the year touches.
   const criticalPerQuarter = Math.min(4, Math.floor(count / 1500));
   if (safetyLine !== undefined && criticalPerQuarter > 0) {
+    // Two critical safety complaints on one day raise an Andon (andon.criticalPerDay): on these
+    // days only, so the story has one this week and one to dismiss earlier, and no others by chance.
+    const taken = new Set<number>();
+    for (const daysAgo of ANDON_DAYS_AGO) {
+      const day = shanghaiDayStart(now - daysAgo * DAY_MS);
+      taken.add(day);
+      for (const hour of [10, 15]) {
+        const at = day + hour * 3_600_000 + Math.floor(rng() * 3_000_000);
+        if (at <= now - 1000) slots.push({ line: safetyLine, criticalAt: at });
+      }
+    }
+    // Single critical safety complaints in every calendar quarter that the year touches, each on
+    // a day of its own.
     const oldest = now - 365 * DAY_MS;
     for (let q = shanghaiQuarterStart(oldest); q < now; q = nextQuarterStart(q)) {
       const from = Math.max(q, oldest);
       const to = Math.min(nextQuarterStart(q), now - 1000);
-      for (let i = 0; i < criticalPerQuarter; i++)
-        slots.push({ line: safetyLine, criticalAt: randomMomentBetween(rng, from, to) });
+      for (let i = 0; i < criticalPerQuarter; i++) {
+        let at = randomMomentBetween(rng, from, to);
+        for (let tries = 0; taken.has(shanghaiDayStart(at)) && tries < 20; tries++)
+          at = randomMomentBetween(rng, from, to);
+        taken.add(shanghaiDayStart(at));
+        slots.push({ line: safetyLine, criticalAt: at });
+      }
     }
   }
   const unlisted = Math.min(20, Math.floor(count / 50));
@@ -242,5 +267,25 @@ export function demoSignals(options: DemoSignalOptions): Signal[] {
   }
   const customers = Math.max(50, Math.round(count * 0.4));
   const counters = new Map<string, number>();
-  return slots.map((slot, i) => makeSignal(rng, i + 1, slot, now, customers, counters));
+  const signals = slots.map((slot, i) => makeSignal(rng, i + 1, slot, now, customers, counters));
+  return withoutChanceAndons(signals, slots);
+}
+
+/**
+ * A line's random critical complaints could, by chance, fall two on one day and raise an Andon the
+ * story did not write: such a second one is made `major` (the forced ones on Andon days stay).
+ */
+function withoutChanceAndons(signals: Signal[], slots: readonly Slot[]): Signal[] {
+  const seen = new Set<string>();
+  const dayOf = (s: Signal) => `${s.productLineId} ${shanghaiDayStart(Date.parse(s.occurredAt))}`;
+  signals.forEach((s, i) => {
+    if (s.severity === "critical" && slots[i]?.criticalAt !== undefined) seen.add(dayOf(s));
+  });
+  return signals.map((s, i) => {
+    if (s.severity !== "critical" || slots[i]?.criticalAt !== undefined) return s;
+    const day = dayOf(s);
+    if (seen.has(day)) return { ...s, severity: "major" };
+    seen.add(day);
+    return s;
+  });
 }

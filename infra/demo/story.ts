@@ -12,6 +12,7 @@
  * (a small `--seed-count` that flags fewer lines) is skipped and said.
  */
 
+import { detectSpikes } from "#app/detect-spikes";
 import { actOnNotice } from "#app/notice-actions";
 import { relayOutbox } from "#app/relay-outbox";
 import { remindOverdueNotices } from "#app/remind-overdue";
@@ -27,6 +28,7 @@ import { readNotice } from "#store/notice-store";
 import { currentPolicy, forgetCachedPolicy, writePolicyVersion } from "#store/policy-store";
 import { readReview } from "#store/review-store";
 import story from "./data/story.json" with { type: "json" };
+import { type AndonsReport, playAndons } from "./story-andons";
 import { type AwardsReport, playAwards } from "./story-awards";
 import { type ChasesReport, playChases } from "./story-chases";
 
@@ -69,8 +71,11 @@ export interface StoryReport {
   skipped: string[];
   policyVersion: number;
   overdueReminded: number;
+  /** Spikes the daily job announced today. */
+  spikes?: number;
   awards?: AwardsReport;
   chases?: ChasesReport;
+  andons?: AndonsReport;
 }
 
 /** A fix plan of the story, its due dates counted from the day it is submitted. */
@@ -158,21 +163,24 @@ export const playDemoStory = async (now = new Date()): Promise<StoryReport> => {
   // Whatever the relays left (a refused event), then today's overdue reminders.
   await runAs("outboxRelay", () => relayOutbox());
   report.overdueReminded = (await runAs("overdueReminders", () => remindOverdueNotices(now))).reminded;
+  report.spikes = (await runAs("overdueReminders", () => detectSpikes(now))).announced;
   report.awards = await playAwards(last, now);
   report.chases = await playChases(now);
+  report.andons = await playAndons(now);
   return report;
 };
 
 /** One line for `npm start`. */
 export const describeStory = (r: StoryReport): string =>
   `Story: reviews ${r.reviews.map((x) => `${x.quarter} (policy v${x.policyVersion}, ${x.flagged} flagged${x.ranNow ? "" : ", stored"})`).join(", ")}; ` +
-  `${r.actions} notice actions, policy v${r.policyVersion}, ${r.overdueReminded} overdue reminders today` +
+  `${r.actions} notice actions, policy v${r.policyVersion}, ${r.overdueReminded} overdue reminders and ${r.spikes ?? 0} spikes today` +
   (r.awards?.finalized
     ? `; awards ${r.awards.finalized.period} final (Red ${r.awards.finalized.red.join(", ")}; Rotten ${r.awards.finalized.rotten.join(", ")}), ${r.awards.preview?.period} previewed`
     : "") +
   (r.chases
     ? `; chases ${r.chases.raised} raised, ${r.chases.answered} answered, ${r.chases.escalated} escalated`
     : "") +
+  (r.andons ? `; Andons ${r.andons.raised.length} raised, ${r.andons.dismissed} dismissed now` : "") +
   (r.skipped.length || r.chases?.skipped.length
     ? `\n  Skipped: ${[...r.skipped, ...(r.chases?.skipped ?? [])].join("; ")}`
     : "");

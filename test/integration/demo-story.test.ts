@@ -186,6 +186,33 @@ describe("the demo story", () => {
     expect(freshNotes.some((n: { type: string }) => n.type === "Chase Raised")).toBe(true);
   });
 
+  it("has an Andon raised this week on the safety line, its earlier one dismissed with a reason", async () => {
+    const andons = (await api.call("GET", "/v1/andons?limit=100", { token: cco })).body.items as {
+      productLineId: string;
+      day: string;
+      status: string;
+      criticalCount: number;
+      complaints: { text: string }[];
+      comment?: string;
+      decidedBy?: string;
+    }[];
+    const raised = andons.filter((a) => a.status === "RAISED");
+    expect(raised.map((a) => a.productLineId)).toEqual(["pl-digital-power-bank"]);
+    const twoDaysAgo = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
+      new Date(now.getTime() - 2 * 86_400_000),
+    );
+    expect(raised[0]).toMatchObject({ day: twoDaysAgo });
+    expect(raised[0]?.criticalCount).toBeGreaterThanOrEqual(2);
+    expect(raised[0]?.complaints.length).toBeGreaterThanOrEqual(2);
+    const dismissed = andons.filter((a) => a.status === "DISMISSED");
+    expect(dismissed).toHaveLength(1);
+    expect(dismissed[0]).toMatchObject({ productLineId: "pl-digital-power-bank", decidedBy: "cco-zhou-min" });
+    expect(dismissed[0]?.comment?.length).toBeGreaterThan(20);
+    const catalog = (await api.call("GET", "/v1/catalog", { token: cco })).body;
+    const bank = catalog.productLines.find((l: { id: string }) => l.id === "pl-digital-power-bank");
+    expect(bank.andon).toBe(true);
+  });
+
   it("adds nothing when the demo is seeded and the story played again", async () => {
     const before = {
       notices: await notices(),
@@ -197,6 +224,7 @@ describe("the demo story", () => {
     expect(again.actions).toBe(0);
     expect(again.overdueReminded).toBe(0);
     expect(again.awards?.ranNow).toBe(0);
+    expect(again.andons?.dismissed).toBe(0);
     expect(again.chases).toMatchObject({ raised: 0, answered: 0, escalated: 0, skipped: [] });
     // Even a day later: the chases are the people's, not the day's.
     expect((await playChases(new Date(now.getTime() + 86_400_000))).raised).toBe(0);

@@ -79,7 +79,9 @@ describe("runCli", () => {
     [["awards", "--period", "2026", "--dry-run"], /--dry-run applies to review only/],
     [["review", "--quarter", "2026-Q3", "--finalize"], /--finalize applies to awards only/],
     [["seed", "--period", "2026"], /--period applies to awards only/],
-    [["seed", "--json"], /--json applies to review and awards only/],
+    [["seed", "--json"], /--json applies to review, awards and andons only/],
+    [["seed", "--status", "RAISED"], /--status applies to andons only/],
+    [["andons", "--status", "raised"], /--status must be one of RAISED, CONFIRMED, DISMISSED/],
   ])("%j fails with a clear message and exit code 1", async (argv, message) => {
     const t = io();
     expect(await runCli(argv, t)).toBe(1);

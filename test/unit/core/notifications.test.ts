@@ -19,6 +19,7 @@ describe("audiencesFor", () => {
     ["Notice Overdue", ["unit:bu-a", "role:cco"]],
     ["Chase Raised", ["unit:bu-a"]],
     ["Chase Overdue", ["role:cco", "unit:bu-a"]],
+    ["Spike Detected", ["unit:bu-a"]],
     ["Product Line Pulled", []],
   ] as const)("%s reaches %j", (type, audiences) => {
     expect(audiencesFor(type, "bu-a")).toEqual(audiences);

@@ -7,7 +7,7 @@ import {
   UNLISTED_PRODUCT_LINE_ID,
 } from "#infra/demo/catalog";
 import { mulberry32 } from "#infra/demo/random";
-import { demoSignals } from "#infra/demo/signals";
+import { ANDON_DAYS_AGO, demoSignals } from "#infra/demo/signals";
 import { Catalog } from "#schemas/catalog";
 import { CHANNELS, SIGNAL_KINDS, Signal } from "#schemas/signal";
 
@@ -204,6 +204,24 @@ describe("demoSignals", () => {
     for (const q of e.quarters.keys()) expect(e.critical.get(q) ?? 0).toBeGreaterThanOrEqual(3);
     const critical = signals.filter((s) => s.productLineId === safety && s.severity === "critical");
     expect(critical.every((s) => s.kind === "complaint" && s.reasons?.includes("safety"))).toBe(true);
+  });
+
+  it("raises Andons (two critical complaints on one line and Shanghai day) on the safety line's days only", () => {
+    const [safety] = linesWith("safety");
+    for (const now of [NOW, new Date("2026-12-04T23:00:00Z"), new Date("2027-02-28T01:00:00+08:00")]) {
+      const perLineDay = new Map<string, number>();
+      for (const s of demoSignals({ now })) {
+        if (s.severity !== "critical") continue;
+        const key = `${s.productLineId} ${new Date(Date.parse(s.occurredAt) + 8 * 3_600_000).toISOString().slice(0, 10)}`;
+        perLineDay.set(key, (perLineDay.get(key) ?? 0) + 1);
+      }
+      const andonDays = ANDON_DAYS_AGO.map(
+        (daysAgo) =>
+          `${safety} ${new Date(now.getTime() - daysAgo * DAY + 8 * 3_600_000).toISOString().slice(0, 10)}`,
+      );
+      const andons = [...perLineDay].filter(([, n]) => n >= 2).map(([key]) => key);
+      expect(andons.sort(), now.toISOString()).toEqual(andonDays.sort());
+    }
   });
 
   it("keeps sparse lines under 30 signals per quarter", () => {

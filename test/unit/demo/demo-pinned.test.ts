@@ -16,7 +16,7 @@ describe("demo data is pinned", () => {
     [
       "30,000 signals (defaults)",
       () => demoSignals({ now: NOW }),
-      "fe0bfff6024bc351775d5bc8968a9fc846ecdb48b76e5937676bacf6da59d773",
+      "7662a8392ddfa4c0a3c2f933519fe4e6f142ffe8c1318f1e32b4ef710a29fe29",
     ],
     [
       "1,200 signals",
@@ -26,12 +26,12 @@ describe("demo data is pinned", () => {
     [
       "2,000 signals, seed 7",
       () => demoSignals({ now: NOW, count: 2000, seed: 7 }),
-      "98fe880fe6f25b30e80daa4aa3392ba33821d5d30a2dbd273f428bf8481bf4a6",
+      "576b34ce1a553c31d073a2e11ae6f313ad31ca2362c7aad4606b6280740f1c9f",
     ],
     [
       "5,000 signals, another now and seed",
       () => demoSignals({ now: new Date("2025-11-03T01:02:03Z"), count: 5000, seed: 123 }),
-      "4853ead602385c3c7ae7517614853503feea56c074869eeaaccf11a577bb1372",
+      "5eb0046e02bdd2bcd0401492598d82a7cd1578fa62206a087a1a109119a6df3b",
     ],
     ["the catalog", () => demoCatalog(), "fbb3558dd3ffe6bb926aa7965e0ba86b48e90faa2060262f55823cebdc8282d8"],
     ["the profiles", () => DEMO_PROFILES, "62f8da0405a6ba58c40db2941d45f95117866fc2df1b9ff1239afc8818587e4f"],
@@ -60,12 +60,12 @@ describe("demo data is pinned", () => {
       JSON.stringify({
         signalId: "demo-30000",
         productLineId: "pl-apparel-canvas-sneakers",
-        channel: "email",
-        kind: "nps",
-        occurredAt: "2025-09-20T21:09:15+08:00",
-        locale: "zh-CN",
-        score: 10,
-        customerRef: "cust-003108",
+        channel: "hotline",
+        kind: "csat",
+        occurredAt: "2026-01-08T10:14:25+08:00",
+        locale: "en-US",
+        score: 3,
+        customerRef: "cust-000333",
       }),
     );
   });
