@@ -52,7 +52,10 @@ const makeSignal = (i: number, now: number): Signal => {
     customerRef: `cust-${i % 5000}`,
     reasons: i % 5 === 0 ? ["logistics" as const] : [],
   };
-  if (kind === "complaint") return { ...base, severity: "major" } as Signal;
+  // Every 100th signal is a critical complaint, all on line pl-3 (the line is i % 50): every batch
+  // holds a few, so the ingest's Andon check (one read per batch) runs on every batch, and pl-3's
+  // Andon is raised once for each day the run spans, as a real feed would.
+  if (kind === "complaint") return { ...base, severity: i % 100 === 3 ? "critical" : "major" } as Signal;
   return { ...base, score: kind === "nps" ? i % 11 : 1 + (i % 5) } as Signal;
 };
 
