@@ -9,7 +9,6 @@
  * notice it is recorded on.
  */
 import {
-  GetItemCommand,
   QueryCommand,
   TransactionCanceledException,
   type TransactWriteItem,
@@ -22,6 +21,7 @@ import { Andon, type AndonStatus } from "#schemas/andon";
 import { type Item, toItem } from "./attributes";
 import { batchGetItems, MAX_GET_KEYS } from "./batch";
 import { failedConditions } from "./conditions";
+import { parseDocument, readDocument } from "./documents";
 import { andonGsiKeys, andonGsiPk, andonKey, andonRaisedKey, ROLLUP_SHARDS, rollupKey } from "./keys";
 import { noticeIssueItems, noticeReplaceItem, type StoredNotice } from "./notice-store";
 import { type OutboxEvent, outboxPut } from "./outbox-store";
@@ -40,14 +40,9 @@ const andonItem = (andon: Andon): Item =>
     day: andon.day,
   });
 
-const parseAndon = (item: Item): Andon => Andon.parse(JSON.parse(item.doc?.S ?? "{}"));
+const parseAndon = (item: Item): Andon => parseDocument(Andon, item);
 
-export const readAndon = async (id: string): Promise<Andon | undefined> => {
-  const out = await dynamodb.send(
-    new GetItemCommand({ TableName: TABLE_NAME(), Key: toItem(andonKey(id)), ConsistentRead: true }),
-  );
-  return out.Item ? parseAndon(out.Item) : undefined;
-};
+export const readAndon = (id: string): Promise<Andon | undefined> => readDocument(Andon, andonKey(id));
 
 /** What the ingest's check learns of one line-day. */
 export interface AndonCheck extends LineDay {

@@ -5,17 +5,13 @@
  * as one key range. Every change is one transaction: the chase written whole, conditional on the
  * version it was read at, with the open item and the outbox events it needs.
  */
-import {
-  GetItemCommand,
-  QueryCommand,
-  type TransactWriteItem,
-  TransactWriteItemsCommand,
-} from "@aws-sdk/client-dynamodb";
+import { QueryCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { dynamodb } from "#lib/clients";
 import { type ChaseStatus, StoredChase } from "#schemas/chase";
 import { type Item, toItem } from "./attributes";
 import { batchGetItems } from "./batch";
 import { failedConditions } from "./conditions";
+import { parseDocument, readDocument } from "./documents";
 import { chaseGsiKeys, chaseGsiPk, chaseKey, OPEN_CHASES_PK, openChaseKey } from "./keys";
 import { type OutboxEvent, outboxPut } from "./outbox-store";
 import { TABLE_NAME } from "./table";
@@ -34,14 +30,10 @@ const chaseItem = (chase: StoredChase): Item =>
     escalatedAt: chase.escalatedAt,
   });
 
-const parseChase = (item: Item): StoredChase => StoredChase.parse(JSON.parse(item.doc?.S ?? "{}"));
+const parseChase = (item: Item): StoredChase => parseDocument(StoredChase, item);
 
-export const readChase = async (id: string): Promise<StoredChase | undefined> => {
-  const out = await dynamodb.send(
-    new GetItemCommand({ TableName: TABLE_NAME(), Key: toItem(chaseKey(id)), ConsistentRead: true }),
-  );
-  return out.Item ? parseChase(out.Item) : undefined;
-};
+export const readChase = (id: string): Promise<StoredChase | undefined> =>
+  readDocument(StoredChase, chaseKey(id));
 
 /** The chases with these ids (absent ones are left out). */
 export const readChases = async (ids: readonly string[]): Promise<StoredChase[]> =>

@@ -19,6 +19,7 @@ import { Notice } from "#schemas/notice";
 import { type Item, startKeyOf, toItem } from "./attributes";
 import { batchGetItems } from "./batch";
 import { failedConditions } from "./conditions";
+import { parseDocument, readDocument } from "./documents";
 import {
   noticeGsiKeys,
   noticeKey,
@@ -49,14 +50,10 @@ const noticeItem = (notice: StoredNotice): Item =>
     dueAt: notice.dueAt,
   });
 
-const parseNotice = (item: Item): StoredNotice => StoredNotice.parse(JSON.parse(item.doc?.S ?? "{}"));
+const parseNotice = (item: Item): StoredNotice => parseDocument(StoredNotice, item);
 
-export const readNotice = async (id: string): Promise<StoredNotice | undefined> => {
-  const out = await dynamodb.send(
-    new GetItemCommand({ TableName: TABLE_NAME(), Key: toItem(noticeKey(id)), ConsistentRead: true }),
-  );
-  return out.Item ? parseNotice(out.Item) : undefined;
-};
+export const readNotice = (id: string): Promise<StoredNotice | undefined> =>
+  readDocument(StoredNotice, noticeKey(id));
 
 /** The notices with these ids (absent ones are left out). */
 export const readNotices = async (ids: readonly string[]): Promise<StoredNotice[]> =>

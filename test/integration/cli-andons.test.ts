@@ -3,10 +3,9 @@
  * table with the complaints of a raised one, filtered by status, as JSON, and a unit's head seeing
  * only their own unit's.
  */
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "#infra/cli/main";
 import type { Runtime } from "#infra/local/runtime";
+import { cliAgainst } from "./cli-harness";
 import { shanghaiDay } from "./fixtures";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 
@@ -59,20 +58,7 @@ beforeAll(async () => {
 });
 afterAll(async () => runtime?.stop());
 
-const cli = async (...argv: string[]) => {
-  let out = "";
-  let err = "";
-  const stream = (write: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        write(chunk.toString());
-        done();
-      },
-    });
-  const io = { stdout: stream((s) => (out += s)), stderr: stream((s) => (err += s)), env: {} };
-  const code = await runCli([...argv, "--api", runtime.url], io);
-  return { code, out, err };
-};
+const cli = cliAgainst(() => runtime);
 
 it("lists the Andons the ingest raised, with a raised one's complaints and a dismissal's reason", async () => {
   const { code, out, err } = await cli("andons");

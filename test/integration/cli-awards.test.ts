@@ -3,10 +3,9 @@
  * Red and Rotten tables with explanations and citations, then the previous year finalized, re-run
  * unchanged and printed as JSON, and a bu-head's token refused with the role it needs.
  */
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "#infra/cli/main";
 import type { Runtime } from "#infra/local/runtime";
+import { cliAgainst } from "./cli-harness";
 import { dayOfPreviousQuarter, quarterOfDay, shanghaiDay } from "./fixtures";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 
@@ -65,20 +64,7 @@ beforeAll(async () => {
 });
 afterAll(async () => runtime?.stop());
 
-const cli = async (...argv: string[]) => {
-  let out = "";
-  let err = "";
-  const stream = (write: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        write(chunk.toString());
-        done();
-      },
-    });
-  const io = { stdout: stream((s) => (out += s)), stderr: stream((s) => (err += s)), env: {} };
-  const code = await runCli([...argv, "--api", runtime.url], io);
-  return { code, out, err };
-};
+const cli = cliAgainst(() => runtime);
 
 const rowOf = (out: string, line: string) =>
   out

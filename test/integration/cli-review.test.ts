@@ -2,10 +2,9 @@
  * `npm run cli -- review` against the real local runtime, on engineered data in the previous quarter:
  * one line clearly worse than the bar, one at risk, three ordinary ones and one too small to judge.
  */
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "#infra/cli/main";
 import type { Runtime } from "#infra/local/runtime";
+import { cliAgainst } from "./cli-harness";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 
 let runtime: Runtime;
@@ -63,20 +62,7 @@ beforeAll(async () => {
 });
 afterAll(async () => runtime?.stop());
 
-const cli = async (...argv: string[]) => {
-  let out = "";
-  let err = "";
-  const stream = (write: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        write(chunk.toString());
-        done();
-      },
-    });
-  const io = { stdout: stream((s) => (out += s)), stderr: stream((s) => (err += s)), env: {} };
-  const code = await runCli([...argv, "--api", runtime.url], io);
-  return { code, out, err };
-};
+const cli = cliAgainst(() => runtime);
 
 /** The table row of a line, split into its cells. */
 const rowOf = (out: string, line: string) =>
