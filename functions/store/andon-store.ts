@@ -9,7 +9,6 @@
  * notice it is recorded on.
  */
 import {
-  QueryCommand,
   TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
@@ -21,7 +20,7 @@ import { Andon, type AndonStatus } from "#schemas/andon";
 import { type Item, toItem } from "./attributes";
 import { batchGetItems, MAX_GET_KEYS } from "./batch";
 import { failedConditions } from "./conditions";
-import { parseDocument, readDocument } from "./documents";
+import { parseDocument, readDocument, readIndexedDocuments } from "./documents";
 import { andonGsiKeys, andonGsiPk, andonKey, andonRaisedKey, ROLLUP_SHARDS, rollupKey } from "./keys";
 import { noticeIssueItems, noticeReplaceItem, type StoredNotice } from "./notice-store";
 import { type OutboxEvent, outboxPut } from "./outbox-store";
@@ -40,7 +39,7 @@ const andonItem = (andon: Andon): Item =>
     day: andon.day,
   });
 
-const parseAndon = (item: Item): Andon => parseDocument(Andon, item);
+const _parseAndon = (item: Item): Andon => parseDocument(Andon, item);
 
 export const readAndon = (id: string): Promise<Andon | undefined> => readDocument(Andon, andonKey(id));
 
@@ -231,28 +230,10 @@ export const readUnitAndons = async (
   businessUnitId: string,
   status: AndonStatus,
   options: { before?: string; limit: number },
-): Promise<{ andon: Andon; sortKey: string }[]> => {
-  const found: { andon: Andon; sortKey: string }[] = [];
-  let start: Item | undefined;
-  // A query stops at 1 MB: go on until the page is full, or a merged page would skip Andons.
-  do {
-    const out = await dynamodb.send(
-      new QueryCommand({
-        TableName: TABLE_NAME(),
-        IndexName: "gsi1",
-        KeyConditionExpression: options.before ? "gsi1pk = :pk AND gsi1sk < :before" : "gsi1pk = :pk",
-        ExpressionAttributeValues: {
-          ":pk": { S: andonGsiPk(businessUnitId, status) },
-          ...(options.before ? { ":before": { S: options.before } } : {}),
-        },
-        ScanIndexForward: false,
-        Limit: options.limit - found.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? [])
-      found.push({ andon: parseAndon(item), sortKey: item.gsi1sk?.S ?? "" });
-    start = out.LastEvaluatedKey;
-  } while (start && found.length < options.limit);
-  return found;
-};
+): Promise<{ andon: Andon; sortKey: string }[]> =>
+  (await readIndexedDocuments(Andon, andonGsiPk(businessUnitId, status), options)).map(
+    ({ document, sortKey }) => ({
+      andon: document,
+      sortKey,
+    }),
+  );

@@ -11,7 +11,7 @@ import { type ChaseStatus, StoredChase } from "#schemas/chase";
 import { type Item, toItem } from "./attributes";
 import { batchGetItems } from "./batch";
 import { failedConditions } from "./conditions";
-import { parseDocument, readDocument } from "./documents";
+import { parseDocument, readDocument, readIndexedDocuments } from "./documents";
 import { chaseGsiKeys, chaseGsiPk, chaseKey, OPEN_CHASES_PK, openChaseKey } from "./keys";
 import { type OutboxEvent, outboxPut } from "./outbox-store";
 import { TABLE_NAME } from "./table";
@@ -192,28 +192,10 @@ export const readUnitChases = async (
   businessUnitId: string,
   status: ChaseStatus,
   options: { before?: string; limit: number },
-): Promise<{ chase: StoredChase; sortKey: string }[]> => {
-  const found: { chase: StoredChase; sortKey: string }[] = [];
-  let start: Item | undefined;
-  // A query stops at 1 MB: go on until the page is full, or a merged page would skip chases.
-  do {
-    const out = await dynamodb.send(
-      new QueryCommand({
-        TableName: TABLE_NAME(),
-        IndexName: "gsi1",
-        KeyConditionExpression: options.before ? "gsi1pk = :pk AND gsi1sk < :before" : "gsi1pk = :pk",
-        ExpressionAttributeValues: {
-          ":pk": { S: chaseGsiPk(businessUnitId, status) },
-          ...(options.before ? { ":before": { S: options.before } } : {}),
-        },
-        ScanIndexForward: false,
-        Limit: options.limit - found.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? [])
-      found.push({ chase: parseChase(item), sortKey: item.gsi1sk?.S ?? "" });
-    start = out.LastEvaluatedKey;
-  } while (start && found.length < options.limit);
-  return found;
-};
+): Promise<{ chase: StoredChase; sortKey: string }[]> =>
+  (await readIndexedDocuments(StoredChase, chaseGsiPk(businessUnitId, status), options)).map(
+    ({ document, sortKey }) => ({
+      chase: document,
+      sortKey,
+    }),
+  );
