@@ -20,7 +20,7 @@ import { Andon, type AndonStatus } from "#schemas/andon";
 import { type Item, toItem } from "./attributes";
 import { batchGetItems, MAX_GET_KEYS } from "./batch";
 import { failedConditions } from "./conditions";
-import { parseDocument, readDocument, readIndexedDocuments } from "./documents";
+import { readDocument, readIndexedDocuments } from "./documents";
 import { andonGsiKeys, andonGsiPk, andonKey, andonRaisedKey, ROLLUP_SHARDS, rollupKey } from "./keys";
 import { noticeIssueItems, noticeReplaceItem, type StoredNotice } from "./notice-store";
 import { type OutboxEvent, outboxPut } from "./outbox-store";
@@ -38,8 +38,6 @@ const andonItem = (andon: Andon): Item =>
     productLineId: andon.productLineId,
     day: andon.day,
   });
-
-const _parseAndon = (item: Item): Andon => parseDocument(Andon, item);
 
 export const readAndon = (id: string): Promise<Andon | undefined> => readDocument(Andon, andonKey(id));
 
