@@ -37,7 +37,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
-          globalSetup: ["test/integration/global-setup.ts"],
+          globalSetup: ["test/integration/global-setup.ts", "test/e2e/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           env,

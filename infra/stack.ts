@@ -5,7 +5,6 @@
  * names a route or a function: each part is a construct of `./constructs/`, composed here in order.
  * What deployed stacks hold keeps its logical id (see `./constructs/ids.ts`).
  */
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import type { HttpApi, HttpStage, ThrottleSettings } from "aws-cdk-lib/aws-apigatewayv2";
@@ -55,7 +54,7 @@ export interface StrawberryStackProps extends StackProps {
   readonly throttle?: ThrottleSettings;
   /** Retention of function and API access logs. @default ONE_MONTH in dev, ONE_YEAR in prod */
   readonly logRetention?: RetentionDays;
-  /** The dashboard's static files. @default `web/` in the repository (skipped while it does not exist) */
+  /** A directory of already built dashboard files. @default - built from `web/` at synthesis (infra/build-web.ts) */
   readonly webDir?: string;
 }
 
@@ -121,7 +120,7 @@ export class StrawberryStack extends Stack {
     new EventRules(this, "EventRules", { bus: this.bus, functions, deadLetterQueue });
     new Schedules(this, "Schedules", { functions, deadLetterQueue, schedules: props.schedules });
     dashboard.deployContent({
-      webDir: props.webDir ?? join(PROJECT_ROOT, "web"),
+      ...(props.webDir ? { webDir: props.webDir } : {}),
       apiStage: this.apiStage,
       userPool: this.userPool,
       userPoolClient: this.userPoolClient,

@@ -1,6 +1,6 @@
 /**
- * The security headers of the dashboard's files, declared once: CloudFront's response headers
- * policy (infra/constructs/dashboard.ts) and the local runtime's static files send the same ones.
+ * The security and caching headers of the dashboard's files, declared once: CloudFront's response
+ * headers policies (infra/constructs/dashboard.ts) and the local runtime's static files send the same ones.
  */
 
 /**
@@ -25,3 +25,15 @@ export const DASHBOARD_HEADERS = {
   "x-frame-options": "DENY",
   "referrer-policy": "no-referrer",
 } as const;
+
+/** The build puts every content-hashed file (JS, CSS, their maps) under this directory, nothing else. */
+export const HASHED_DIR = "assets";
+
+/** Hashed files never change under their name: a year, immutable. */
+export const IMMUTABLE_CACHE = "public, max-age=31536000, immutable";
+/** `index.html` and `config.json` name the current build: always revalidated. */
+export const REVALIDATE_CACHE = "no-cache";
+
+/** The `cache-control` of a dashboard file, by its path relative to the site's root (`/assets/app-….js`). */
+export const cacheControlFor = (path: string): string =>
+  path.replace(/^\/+/, "").startsWith(`${HASHED_DIR}/`) ? IMMUTABLE_CACHE : REVALIDATE_CACHE;

@@ -1,10 +1,19 @@
 /**
- * The dashboard: static files in a private bucket, served by CloudFront through origin access
- * control, with a generated `config.json` telling the page where the API and the user pool are.
+ * The dashboard: files built from `web/` in a private bucket, served by CloudFront through origin
+ * access control (content-hashed files cached for a year, `index.html` revalidated), with a generated
+ * `config.json` telling the page where the API and the user pool are.
  * Both buckets log access; CloudFront and S3 server access logs go to one log bucket.
  */
-import { existsSync } from "node:fs";
-import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
+import {
+  AssetHashType,
+  DefaultStackSynthesizer,
+  DockerImage,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Token,
+  Validations,
+} from "aws-cdk-lib";
 import type { HttpStage } from "aws-cdk-lib/aws-apigatewayv2";
 import {
   AllowedMethods,
@@ -25,9 +34,10 @@ import {
   type CfnBucket,
   ObjectOwnership,
 } from "aws-cdk-lib/aws-s3";
-import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
+import { BucketDeployment, type ISource, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
-import { dashboardCsp } from "#infra/web-headers";
+import { buildWeb, WEB_ROOT } from "#infra/build-web";
+import { dashboardCsp, HASHED_DIR, IMMUTABLE_CACHE, REVALIDATE_CACHE } from "#infra/web-headers";
 import { stableScope } from "./ids";
 import type { Stage } from "./stage";
 
@@ -36,10 +46,30 @@ export interface DashboardProps {
   readonly stage: Stage;
 }
 
+/**
+ * The dashboard built from `web/` by infra/build-web.ts, at synthesis, into the asset's staging
+ * directory (CDK local bundling: no Docker). Stacks synthesized with bundling skipped (the infra
+ * tests) reference the sources instead, as they do for the functions.
+ */
+const builtDashboard = (): ISource =>
+  Source.asset(WEB_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always succeeds or throws.
+      image: DockerImage.fromRegistry("node:22-alpine"),
+      local: {
+        tryBundle: (outputDir: string) => {
+          buildWeb(outputDir);
+          return true;
+        },
+      },
+    },
+  });
+
 /** Where the dashboard finds the backend: written to `config.json` beside its files. */
 export interface DashboardContentProps {
-  /** The dashboard's static files; skipped while the directory does not exist. */
-  readonly webDir: string;
+  /** A directory of already built files to deploy as they are. @default - built from `web/` at synthesis */
+  readonly webDir?: string;
   /** The API's stage: its URL goes into the config, and the upload waits for it. */
   readonly apiStage: HttpStage;
   readonly userPool: IUserPool;
@@ -83,6 +113,7 @@ export class Dashboard extends Construct {
       serverAccessLogsPrefix: "site/",
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const origin = S3BucketOrigin.withOriginAccessControl(this.siteBucket);
     this.distribution = new Distribution(stack, "Dashboard", {
       comment: `Strawberry dashboard (${props.stage})`,
       defaultRootObject: "index.html",
@@ -91,31 +122,22 @@ export class Dashboard extends Construct {
       logBucket,
       logFilePrefix: "cloudfront/",
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        origin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: new ResponseHeadersPolicy(this, "SecurityHeaders", {
-          comment: `Strawberry dashboard security headers (${props.stage})`,
-          securityHeadersBehavior: {
-            // The API's id would make a cycle (its CORS names this distribution), so any API
-            // Gateway host of this region may be called; the API itself still checks every token.
-            contentSecurityPolicy: {
-              contentSecurityPolicy: dashboardCsp([
-                `https://*.execute-api.${Stack.of(this).region}.amazonaws.com`,
-              ]),
-              override: true,
-            },
-            contentTypeOptions: { override: true },
-            frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-            referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-            strictTransportSecurity: {
-              accessControlMaxAge: Duration.days(730),
-              includeSubdomains: true,
-              override: true,
-            },
-          },
-        }),
+        // index.html and config.json: the security headers, revalidated on every load.
+        responseHeadersPolicy: this.headersPolicy("SecurityHeaders", "security headers", REVALIDATE_CACHE),
+      },
+      additionalBehaviors: {
+        // The build's content-hashed files: the same headers, cached for a year.
+        [`/${HASHED_DIR}/*`]: {
+          origin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: this.headersPolicy("AssetHeaders", "hashed files", IMMUTABLE_CACHE),
+        },
       },
     });
     Validations.of(this.distribution).acknowledge(
@@ -140,6 +162,34 @@ export class Dashboard extends Construct {
     this.origin = `https://${this.distribution.distributionDomainName}`;
   }
 
+  /** The security headers (the same as the local runtime's, infra/web-headers.ts) with a cache-control. */
+  private headersPolicy(id: string, what: string, cacheControl: string): ResponseHeadersPolicy {
+    return new ResponseHeadersPolicy(this, id, {
+      comment: `Strawberry dashboard ${what} (${this.stage})`,
+      securityHeadersBehavior: {
+        // The API's id would make a cycle (its CORS names this distribution), so any API
+        // Gateway host of this region may be called; the API itself still checks every token.
+        contentSecurityPolicy: {
+          contentSecurityPolicy: dashboardCsp([
+            `https://*.execute-api.${Stack.of(this).region}.amazonaws.com`,
+          ]),
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+      },
+      customHeadersBehavior: {
+        customHeaders: [{ header: "Cache-Control", value: cacheControl, override: true }],
+      },
+    });
+  }
+
   /**
    * Uploads the files and `config.json`, then invalidates the distribution. A method rather than a
    * prop because the API needs this construct's origin (CORS) before the config can name the API.
@@ -155,7 +205,7 @@ export class Dashboard extends Construct {
     });
     const deployment = new BucketDeployment(this, "DeployDashboard", {
       destinationBucket: this.siteBucket,
-      sources: existsSync(props.webDir) ? [Source.asset(props.webDir), config] : [config],
+      sources: [props.webDir ? Source.asset(props.webDir) : builtDashboard(), config],
       distribution: this.distribution,
       distributionPaths: ["/*"],
       memoryLimit: 512,

@@ -1,7 +1,7 @@
 /**
  * One port for everything, as in AWS behind API Gateway and CloudFront: the routes of the route
  * table run their handlers with API Gateway's payload 2.0 events (the JWT verified here the way the
- * JWT authorizer does it), the local-only dev routes, and the static dashboard from `web/`.
+ * JWT authorizer does it), the local-only dev routes, and the dashboard built into `web/dist/`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { routeKeyOf } from "#http/route";

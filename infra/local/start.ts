@@ -8,6 +8,7 @@ import "./node-support";
 import { parseArgs } from "node:util";
 import { ApiClient, ApiError, describeApiError, requestDevToken } from "#infra/api-client/client";
 import { ImportFailedError } from "#infra/api-client/importer";
+import { buildWeb } from "#infra/build-web";
 import { seedDemo } from "#infra/demo/seed";
 import { DataDirectoryInUseError } from "./data-lock";
 import { JavaMissingError } from "./dynamodb-local";
@@ -122,6 +123,7 @@ const main = async () => {
     return stopping;
   };
 
+  buildWeb();
   console.log("Starting DynamoDB Local…");
   runtime = await startRuntime({
     port: settings.port,

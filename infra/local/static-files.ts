@@ -1,11 +1,12 @@
-/** The dashboard's static files from `web/`, as CloudFront serves them from the site bucket. */
+/**
+ * The dashboard's built files (`web/dist/`, written by infra/build-web.ts before serving), as
+ * CloudFront serves them from the site bucket: hashed files cached for a year, the rest revalidated.
+ */
 import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { DASHBOARD_HEADERS, dashboardCsp } from "#infra/web-headers";
-
-export const WEB_DIR = resolve(fileURLToPath(import.meta.url), "../../../web");
+import { extname, join, normalize } from "node:path";
+import { WEB_BUILD_DIR } from "#infra/build-web";
+import { cacheControlFor, DASHBOARD_HEADERS, dashboardCsp } from "#infra/web-headers";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -13,6 +14,7 @@ const CONTENT_TYPES: Record<string, string> = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ico": "image/x-icon",
@@ -34,13 +36,14 @@ export const serveStatic = async (req: IncomingMessage, res: ServerResponse, pat
     /^(\.\.[/\\])+/,
     "",
   );
-  const file = join(WEB_DIR, relative);
-  if (!file.startsWith(WEB_DIR)) return notFound(res, path);
+  const file = join(WEB_BUILD_DIR, relative);
+  if (!file.startsWith(WEB_BUILD_DIR)) return notFound(res, path);
   try {
     if (!(await stat(file)).isFile()) throw new Error("not a file");
     const content = await readFile(file);
     res.writeHead(200, {
       "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": cacheControlFor(relative),
       ...STATIC_HEADERS,
     });
     res.end(req.method === "HEAD" ? undefined : content);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- ingest|bundles|review|voices|awards ...]`: prints measured figures. Nothing here is asserted by
+ * `npm run bench [-- ingest|bundles|review|voices|awards|web ...]`: prints measured figures. Nothing here is asserted by
  * the tests; budgets are shown as PASS/FAIL beside the figures.
  */
 import "#infra/local/node-support";
@@ -8,6 +8,7 @@ import { benchBundles } from "./bundles";
 import { benchIngest } from "./ingest";
 import { benchReview } from "./review";
 import { benchVoices } from "./voices";
+import { benchWeb } from "./web";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   ingest: benchIngest,
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   review: benchReview,
   voices: benchVoices,
   awards: benchAwards,
+  web: benchWeb,
 };
 
 const main = async () => {

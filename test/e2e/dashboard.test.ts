@@ -46,6 +46,11 @@ afterAll(async () => {
 
 it("signs in, shows each line's metrics against the bar in zh-CN and en, and renders names and words as text", async () => {
   const page = await browser.newPage({ locale: "zh-CN" });
+  const calls: string[] = [];
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/v1/")) calls.push(pathname);
+  });
   await page.goto(runtime.url);
   await expect.poll(() => page.locator("h1").textContent()).toContain("草莓");
 
@@ -62,6 +67,13 @@ it("signs in, shows each line's metrics against the bar in zh-CN and en, and ren
   const good = page.locator('#lines tr[data-line="pl-good"]');
   expect(await good.locator("td").first().textContent()).toBe("好水壶");
   expect(await good.getAttribute("class")).not.toBe("poor");
+
+  // One ranking call for every line, the bar from the policy (pooled 37.5 % × 1.5 over the 20 % floor).
+  expect(calls.filter((c) => c === "/v1/rankings")).toHaveLength(1);
+  expect(calls.filter((c) => c === "/v1/policy")).toHaveLength(1);
+  expect(calls.some((c) => c.endsWith("/metrics"))).toBe(false);
+  expect(await page.locator("#lines-section .note").textContent()).toContain("56.3%");
+  expect(await bad.locator("td.state").textContent()).toBe("高于红线");
 
   const words = page.locator("#quarantine tbody td").nth(2);
   expect(await words.textContent()).toBe("<script>window.__xss=2</script>坏了");
@@ -83,4 +95,20 @@ it("tells a bu-head's session apart and hides the quarantine from roles that may
   expect(await page.locator("#status").textContent()).toBe("Signed in as bu-head");
   expect(await page.locator("#quarantine-section").isHidden()).toBe(true);
   await page.close();
+});
+
+it("serves index.html revalidated and its hashed script and styles cached for a year, with no inline script", async () => {
+  const index = await fetch(`${runtime.url}/`);
+  expect(index.headers.get("cache-control")).toBe("no-cache");
+  expect(index.headers.get("content-security-policy")).toContain("default-src 'self'");
+  expect(index.headers.get("content-security-policy")).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  const html = await index.text();
+  expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/app-[\w-]+\.(?:js|css))"/g)].map((m) => m[1]);
+  expect(assets).toHaveLength(2);
+  for (const asset of assets) {
+    const response = await fetch(`${runtime.url}${asset}`);
+    expect(response.status, asset).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  }
 });

@@ -84,4 +84,23 @@ describe("the stack's bundles", () => {
       expect(code).toMatch(/export\s*\{[^}]*\bhandler\b/);
     },
   );
+
+  it("deploys the dashboard built from web/: index.html naming its content-hashed script and styles", () => {
+    // Prepare
+    const deployment = Object.values(resourcesOf(s.template, "Custom::CDKBucketDeployment"))[0];
+    const keys = deployment?.Properties.SourceObjectKeys as unknown[];
+    const built = keys.find((k): k is string => typeof k === "string" && k.endsWith(".zip"));
+    const dir = join(outdir, `asset.${String(built).replace(/\.zip$/, "")}`);
+
+    // Act
+    const html = readFileSync(join(dir, "index.html"), "utf8");
+    const assets = [...html.matchAll(/(?:src|href)="\/(assets\/app-\w+\.(?:js|css))"/g)].map(
+      (m) => m[1] ?? "",
+    );
+
+    // Assess
+    expect(assets.map((a) => a.split(".").pop()).sort()).toEqual(["css", "js"]);
+    for (const asset of assets) expect(existsSync(join(dir, asset)), asset).toBe(true);
+    expect(existsSync(join(dir, "src"))).toBe(false);
+  });
 });

@@ -135,11 +135,52 @@ describe("dashboard", () => {
     expect(headers.ReferrerPolicy).toMatchObject({ ReferrerPolicy: "no-referrer", Override: true });
   });
 
-  it("deploys the dashboard files and its config to the site bucket", () => {
+  it("deploys the built dashboard and its config to the site bucket", () => {
     stages.dev.template.hasResourceProperties("Custom::CDKBucketDeployment", {
       DestinationBucketName: { Ref: stages.dev.logicalId(stages.dev.stack.siteBucket) },
       DistributionPaths: ["/*"],
+      // The files built from web/ (an asset; bundling.test.ts opens it) and the generated config.json.
+      SourceObjectKeys: [Match.stringLikeRegexp("\\.zip$"), Match.anyValue()],
     });
+  });
+
+  it("caches the hashed files for a year and revalidates index.html, both with the security headers", () => {
+    // Prepare
+    const distribution = must(
+      Object.values(resourcesOf(stages.dev.template, "AWS::CloudFront::Distribution"))[0],
+      "distribution",
+    );
+    const config = distribution.Properties.DistributionConfig as {
+      DefaultCacheBehavior: { ResponseHeadersPolicyId: { Ref: string } };
+      CacheBehaviors: { PathPattern: string; ResponseHeadersPolicyId: { Ref: string } }[];
+    };
+    const policies = resourcesOf(stages.dev.template, "AWS::CloudFront::ResponseHeadersPolicy");
+    const headersOf = (id: string) => {
+      const c = must(policies[id], id).Properties.ResponseHeadersPolicyConfig as {
+        CustomHeadersConfig: { Items: { Header: string; Value: string; Override: boolean }[] };
+        SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } };
+      };
+      return {
+        cache: c.CustomHeadersConfig.Items.find((h) => h.Header === "Cache-Control"),
+        csp: JSON.stringify(c.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy),
+      };
+    };
+
+    // Act
+    const assets = config.CacheBehaviors.find((b) => b.PathPattern === "/assets/*");
+    const index = headersOf(config.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref);
+    const hashed = headersOf(must(assets, "/assets/* behaviour").ResponseHeadersPolicyId.Ref);
+
+    // Assess
+    expect(config.CacheBehaviors).toHaveLength(1);
+    expect(index.cache).toEqual({ Header: "Cache-Control", Value: "no-cache", Override: true });
+    expect(hashed.cache).toEqual({
+      Header: "Cache-Control",
+      Value: "public, max-age=31536000, immutable",
+      Override: true,
+    });
+    expect(hashed.csp).toBe(index.csp);
+    expect(index.csp).not.toContain("script-src");
   });
 
   it("writes the API, the user pool and its client into config.json, once the API stage exists", () => {

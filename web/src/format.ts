@@ -1,0 +1,30 @@
+/** Numbers, percents and periods, through Intl in the chosen locale. */
+import type { Locale } from "./i18n";
+
+export const percent = (locale: Locale, value: number | null | undefined): string =>
+  value === null || value === undefined
+    ? "–"
+    : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
+
+export const number = (locale: Locale, value: number | null | undefined, digits = 0): string =>
+  value === null || value === undefined
+    ? "–"
+    : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+
+/** The current quarter and the four before it, then this year and last, in the policy's time zone. */
+export const periods = (timeZone: string, now = new Date()): string[] => {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone }).format(now);
+  const [thisYear = 1970, month = 1] = day.split("-").map(Number);
+  let year = thisYear;
+  let q = Math.floor((month - 1) / 3) + 1;
+  const list: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    list.push(`${year}-Q${q}`);
+    q -= 1;
+    if (q === 0) {
+      q = 4;
+      year -= 1;
+    }
+  }
+  return [...list, String(thisYear), String(thisYear - 1)];
+};
