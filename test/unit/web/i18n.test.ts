@@ -1,6 +1,6 @@
 /** Every dashboard string exists in both languages, with the same placeholders, and none is empty. */
 import { describe, expect, it } from "vitest";
-import { LOCALES, MESSAGES, pickLocale, translate } from "../../../web/src/i18n";
+import { LOCALES, MESSAGES, pickLocale, translate } from "#web/i18n";
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
