@@ -28,3 +28,23 @@ export const periods = (timeZone: string, now = new Date()): string[] => {
   }
   return [...list, String(thisYear), String(thisYear - 1)];
 };
+
+/** Whether a quarter (`2026-Q3`) or a year (`2026`) has ended, in the policy's time zone. */
+export const hasEnded = (period: string, timeZone: string, now = new Date()): boolean => {
+  const current = periods(timeZone, now)[0] ?? "";
+  return /^\d{4}$/.test(period) ? period < current.slice(0, 4) : period < current;
+};
+
+/** A moment as a date and time in the policy's time zone, the zone named. */
+export const dateTime = (locale: Locale, iso: string | undefined, timeZone: string): string =>
+  iso
+    ? new Intl.DateTimeFormat(locale, {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      }).format(new Date(iso))
+    : "–";

@@ -1,9 +1,24 @@
-/** The header: the title, the local role picker (a dev token) and the language switch. */
+/** The header: the title, the pages, the local role picker (a dev token) and the language switch. */
 import { useSignal } from "@preact/signals";
 import { signIn } from "../data";
+import { hrefOf, route } from "../router";
 import { locale, t } from "../state";
 
 const ROLES = ["cco", "executive", "bu-head"] as const;
+
+const Nav = () => {
+  const page = route.value.page;
+  return (
+    <nav aria-label={t("nav")}>
+      <a href={hrefOf({ page: "rankings" })} aria-current={page === "rankings" ? "page" : undefined}>
+        {t("navRankings")}
+      </a>
+      <a href={hrefOf({ page: "awards" })} aria-current={page === "awards" ? "page" : undefined}>
+        {t("navAwards")}
+      </a>
+    </nav>
+  );
+};
 
 const SignInForm = () => {
   const chosen = useSignal<string>("cco");
@@ -53,6 +68,7 @@ export const Header = () => (
     <h1>
       <span aria-hidden="true">🍓</span> <span>{t("title")}</span>
     </h1>
+    <Nav />
     <SignInForm />
     <button
       id="lang"
