@@ -3,11 +3,12 @@
  * awards of a year or a quarter (`POST /v1/awards`) and prints them for the CCO team's terminal: the
  * winners as two tables, then each award's explanation and the customers' words it cites.
  */
-import { type ApiClient, ApiError } from "#infra/api-client/client";
+import type { ApiClient } from "#infra/api-client/client";
 import type { TextOut } from "#infra/api-client/report";
 import { type Award, Awards } from "#schemas/award";
 import { QuarterOrYear } from "#schemas/common";
 import type { Verbatim } from "#schemas/notice";
+import { readAnswer } from "./session";
 import { printable, type TableColumn, textTable } from "./text-table";
 
 // Awards read every line's totals and a few voices per winner: wait as long as the function may run.
@@ -121,18 +122,7 @@ export async function awardsCommand(
     io.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
     return 0;
   }
-  const awards = Awards.safeParse(answer);
-  if (!awards.success) {
-    const where = awards.error.issues
-      .slice(0, 3)
-      .map((i) => i.path.join(".") || "(root)")
-      .join(", ");
-    throw new ApiError(
-      200,
-      "bad_response",
-      `POST /v1/awards answered awards this CLI cannot read (at ${where}); --json prints them as they came`,
-    );
-  }
-  io.stdout.write(renderAwards(awards.data));
+  const awards = readAnswer(Awards, answer, "POST /v1/awards answered awards");
+  io.stdout.write(renderAwards(awards));
   return 0;
 }

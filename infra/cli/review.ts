@@ -8,6 +8,7 @@ import type { TextOut } from "#infra/api-client/report";
 import { Quarter } from "#schemas/common";
 import { Policy } from "#schemas/policy";
 import { Review, type ReviewLine } from "#schemas/review";
+import { readAnswer } from "./session";
 import { printable, type TableColumn, textTable } from "./text-table";
 
 export { displayWidth, pad, printable } from "./text-table";
@@ -190,26 +191,15 @@ export async function reviewCommand(
     io.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
     return 0;
   }
-  const review = Review.safeParse(answer);
-  if (!review.success) {
-    const where = review.error.issues
-      .slice(0, 3)
-      .map((i) => i.path.join(".") || "(root)")
-      .join(", ");
-    throw new ApiError(
-      200,
-      "bad_response",
-      `POST /v1/reviews answered a review this CLI cannot read (at ${where}); --json prints it as it came`,
-    );
-  }
+  const review = readAnswer(Review, answer, "POST /v1/reviews answered a review");
   // The review cites its policy version but not the settings the header and the count need; the
   // run has already happened, so a policy that cannot be read only thins the report.
-  const policy = await policyOf(client, review.data.policyVersion);
+  const policy = await policyOf(client, review.policyVersion);
   if (typeof policy === "string")
     io.stderr.write(
-      `Could not read policy version ${review.data.policyVersion} (${policy}): ` +
+      `Could not read policy version ${review.policyVersion} (${policy}): ` +
         "lines too small to judge are not told apart from the ok ones.\n",
     );
-  io.stdout.write(renderReview(review.data, typeof policy === "string" ? undefined : policy));
+  io.stdout.write(renderReview(review, typeof policy === "string" ? undefined : policy));
   return 0;
 }

@@ -63,3 +63,31 @@ export async function signIn(client: ApiClient, api: string, token: string | und
     );
   }
 }
+
+/**
+ * The API's answer read with the schema this CLI was built against.
+ * @throws ApiError `bad_response` naming where it differs, and that `--json` prints it as it came.
+ */
+export function readAnswer<T>(
+  schema: {
+    safeParse(
+      value: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
+  },
+  answer: unknown,
+  what: string,
+): T {
+  const parsed = schema.safeParse(answer);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues
+    .slice(0, 3)
+    .map((i) => i.path.map(String).join(".") || "(root)")
+    .join(", ");
+  throw new ApiError(
+    200,
+    "bad_response",
+    `${what} this CLI cannot read (at ${where}); --json prints it as it came`,
+  );
+}
