@@ -38,7 +38,9 @@ const toPosix = (path: string): string => path.split("\\").join("/");
 
 /** The entry's output and the chunks it imports statically, transitively (lazy pages excluded). */
 const firstLoadOutputs = (metafile: Metafile): string[] => {
-  const entry = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint !== undefined);
+  // Lazy pages are entry points too (of their own chunks): the app's is the one built from main.tsx.
+  const main = toPosix(relative(join(WEB_ROOT, ".."), ENTRY));
+  const entry = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === main);
   if (!entry) throw new Error("esbuild wrote no entry output for the dashboard");
   const seen = new Set<string>();
   const visit = (path: string) => {

@@ -2,7 +2,8 @@
  * Local-only routes, never deployed: `POST /v1/dev/token` mints a dev token for any role (there is
  * no sign-in locally), and `POST /v1/dev/events` puts events on the in-process bus as channels put
  * them on EventBridge, and `POST /v1/dev/jobs/{id}` runs a schedule's job now (with the schedule's
- * input, or the body's). They answer errors in the contract's shape, through the same error policy.
+ * input, or the body's). `GET /v1/dev/units` lists the business units for the dashboard's role
+ * picker: no secret here, since any role's token is one POST away locally. They answer errors in the contract's shape, through the same error policy.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authorize } from "#core/authorize";
@@ -13,6 +14,7 @@ import { InvalidInputError } from "#lib/handlers";
 import { SCHEDULES } from "#platform/schedules";
 import { DevTokenRequest } from "#schemas/auth";
 import { DevEventsRequest } from "#schemas/events";
+import { readCatalog } from "#store/catalog-store";
 import type { LocalEventBus } from "./event-bus";
 import { invoke } from "./functions";
 import { signDevToken } from "./jwt";
@@ -48,6 +50,7 @@ const routes: Record<string, (req: IncomingMessage, body: Buffer, ctx: DevRouteC
       );
       return { token };
     },
+    "GET /v1/dev/units": async () => ({ businessUnits: (await readCatalog()).businessUnits }),
     "POST /v1/dev/events": async (req, body, ctx) => {
       const claims = await ctx.authenticate(req);
       if (claims instanceof Error) throw new HttpError("unauthorized", claims.message);

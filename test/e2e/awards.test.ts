@@ -11,6 +11,7 @@ import type { Runtime } from "#infra/local/runtime";
 import { currentQuarter, dayOfPreviousQuarter, quarterOfDay } from "#test/integration/fixtures";
 import { apiOf, startTestRuntime } from "#test/integration/harness";
 import { launchChromium } from "./browser";
+import { signInAs as signInThroughLanding } from "./session";
 
 const HOSTILE = `<img src=x onerror="window.__xss=1">插头冒烟`;
 const pastDay = dayOfPreviousQuarter();
@@ -74,12 +75,7 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
-const signInAs = async (page: Page, role: string) => {
-  await page.goto(runtime.url);
-  await page.selectOption("#signin select", role);
-  await page.click("#signin button");
-  await page.waitForSelector("#lines tbody tr");
-};
+const signInAs = (page: Page, role: string) => signInThroughLanding(page, runtime.url, role);
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
 
 it("shows an executive the Red and Rotten Strawberries with figures, explanation and words as text, in both languages, and on stage", async () => {

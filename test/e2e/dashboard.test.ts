@@ -4,6 +4,7 @@ import type { Runtime } from "#infra/local/runtime";
 import { currentQuarter, signal } from "#test/integration/fixtures";
 import { apiOf, startTestRuntime } from "#test/integration/harness";
 import { launchChromium } from "./browser";
+import { signInAs } from "./session";
 
 const HOSTILE = `<img src=x onerror="window.__xss=1">`;
 let runtime: Runtime;
@@ -54,8 +55,7 @@ it("signs in, shows each line's metrics against the bar in zh-CN and en, and ren
   await page.goto(runtime.url);
   await expect.poll(() => page.locator("h1").textContent()).toContain("草莓");
 
-  await page.selectOption("#signin select", "cco");
-  await page.click("#signin button");
+  await signInAs(page, runtime.url, "cco", { at: "#/rankings" });
   await page.waitForSelector("#lines tbody tr");
   expect(await page.locator("#period").inputValue()).toBe(currentQuarter());
 
@@ -87,10 +87,7 @@ it("signs in, shows each line's metrics against the bar in zh-CN and en, and ren
 
 it("tells a bu-head's session apart and hides the quarantine from roles that may not read it", async () => {
   const page = await browser.newPage({ locale: "en-US" });
-  await page.goto(runtime.url);
-  await page.selectOption("#signin select", "bu-head");
-  await page.fill("#signin input[name=units]", "bu-home");
-  await page.click("#signin button");
+  await signInAs(page, runtime.url, "bu-head", { units: ["bu-home"], at: "#/rankings" });
   await page.waitForSelector("#lines tbody tr");
   expect(await page.locator("#status").textContent()).toBe("Signed in as bu-head");
   expect(await page.locator("#quarantine-section").isHidden()).toBe(true);

@@ -20,8 +20,15 @@ describe("when DynamoDB Local dies", () => {
     const platform = await start(["--data", dir, "--no-seed"]);
     try {
       const token = await tokenOf(platform.url);
-      await call(platform.url, "PUT", "/v1/catalog", catalog, token);
-      await call(platform.url, "POST", "/v1/signals", { signals: [signal({ signalId: "survivor" })] }, token);
+      expect(await call(platform.url, "PUT", "/v1/catalog", catalog, token)).toMatchObject({ status: 200 });
+      const sent = await call(
+        platform.url,
+        "POST",
+        "/v1/signals",
+        { signals: [signal({ signalId: "survivor" })] },
+        token,
+      );
+      expect(sent).toMatchObject({ status: 200, body: { accepted: 1 } });
       const [java] = javaFor(dir);
       expect(java).toBeTypeOf("number");
 

@@ -1,21 +1,17 @@
 /**
  * The application: the header, the status line and the page the hash names, each page its own chunk
- * loaded on first visit. The stage view fills the screen alone, without the header.
+ * loaded on first visit. Signed out, every address shows the landing page (and, after signing in,
+ * the page it named). The stage view fills the screen alone, without the header.
  */
 import { signal, useSignalEffect } from "@preact/signals";
 import type { ComponentType } from "preact";
 import { useEffect } from "preact/hooks";
 import { Header } from "./components/header";
-import { type Route, route } from "./router";
-import { locale, status, t } from "./state";
-
-type PageName = Route["page"];
-
-const PAGES: Record<PageName, () => Promise<ComponentType>> = {
-  rankings: () => import("./pages/rankings").then((m) => m.RankingsPage),
-  awards: () => import("./pages/awards").then((m) => m.AwardsPage),
-  stage: () => import("./pages/stage").then((m) => m.StagePage),
-};
+import { SignIn } from "./components/sign-in";
+import { loadReference } from "./data";
+import { PAGES } from "./pages/index";
+import { type PageName, route } from "./router";
+import { locale, status, t, token } from "./state";
 
 const loaded = signal<Partial<Record<PageName, ComponentType>>>({});
 
@@ -33,7 +29,8 @@ const Page = () => {
   const Component = loaded.value[name];
   useEffect(() => {
     if (Component) return;
-    PAGES[name]()
+    PAGES[name]
+      .load()
       .then((page) => {
         loaded.value = { ...loaded.value, [name]: page };
       })
@@ -52,13 +49,16 @@ export const App = () => {
     document.documentElement.lang = locale.value;
     document.title = t("title");
   });
-  if (route.value.page === "stage") return <Page />;
+  useSignalEffect(() => {
+    if (token.value) void loadReference();
+  });
+  if (token.value && route.value.page === "stage") return <Page />;
   return (
     <>
       <Header />
       <main>
         <Status />
-        <Page />
+        {token.value ? <Page /> : <SignIn />}
       </main>
     </>
   );

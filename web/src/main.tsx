@@ -1,11 +1,8 @@
-/** The dashboard's entry: renders the page and, when a session is remembered, loads its data. */
+/** The dashboard's entry: renders the application into the page. */
 import "./styles.css";
 import { render } from "preact";
 import { App } from "./app";
-import { refresh } from "./data";
+import "./unread";
 
 const root = document.getElementById("app");
-if (root) {
-  render(<App />, root);
-  void refresh();
-}
+if (root) render(<App />, root);

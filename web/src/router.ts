@@ -1,31 +1,8 @@
-/** A tiny hash router: `#/rankings`, `#/awards`, `#/awards/<period>`, `#/awards/<period>/stage`. */
+/** The current route as a signal, following the address bar's hash. */
 import { signal } from "@preact/signals";
+import { hrefOf, parseRoute, type Route } from "./routes";
 
-export type Route =
-  | { page: "rankings" }
-  | { page: "awards"; period?: string }
-  | { page: "stage"; period: string };
-
-const decode = (part: string): string => {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-};
-
-export const parseRoute = (hash: string): Route => {
-  const [first, period, view] = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decode);
-  if (first !== "awards") return { page: "rankings" };
-  if (period && view === "stage") return { page: "stage", period };
-  return period ? { page: "awards", period } : { page: "awards" };
-};
-
-export const hrefOf = (to: Route): string => {
-  if (to.page === "rankings") return "#/rankings";
-  const period = to.period ? `/${encodeURIComponent(to.period)}` : "";
-  return to.page === "stage" ? `#/awards${period}/stage` : `#/awards${period}`;
-};
+export { hrefOf, type PageName, parseRoute, type Route } from "./routes";
 
 export const route = signal<Route>(parseRoute(location.hash));
 addEventListener("hashchange", () => {

@@ -25,6 +25,8 @@ export const locale = signal<Locale>(
 /** The dev token: in memory and session storage, never in a URL. */
 export const token = signal<string | null>(stored(sessionStorage, "token"));
 export const role = signal<string | null>(stored(sessionStorage, "role"));
+/** A bu-head's units (what the token grants); empty for the other roles. */
+export const units = signal<string[]>(JSON.parse(stored(sessionStorage, "units") ?? "[]") as string[]);
 /** A quarter (`2026-Q4`) or a year; chosen once the policy's time zone is known. */
 export const period = signal<string | null>(null);
 type Vars = Readonly<Record<string, string | number>>;
@@ -35,6 +37,7 @@ export const status = signal<{ key: MessageKey; vars?: Vars } | null>(null);
 effect(() => remember(localStorage, "locale", locale.value));
 effect(() => remember(sessionStorage, "token", token.value));
 effect(() => remember(sessionStorage, "role", role.value));
+effect(() => remember(sessionStorage, "units", JSON.stringify(units.value)));
 
 /** Translates in the current locale; reading it in a component re-renders that component on a switch. */
 export const t = (key: MessageKey, vars?: Vars): string => translate(locale.value, key, vars);

@@ -1,6 +1,6 @@
 /** Every dashboard string exists in both languages, with the same placeholders, and none is empty. */
 import { describe, expect, it } from "vitest";
-import { LOCALES, MESSAGES, pickLocale, translate } from "#web/i18n";
+import { LOCALES, MESSAGE_MODULES, MESSAGES, pickLocale, translate } from "#web/i18n";
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
@@ -26,5 +26,15 @@ describe("dashboard strings", () => {
     expect(pickLocale("zh-TW")).toBe("zh-CN");
     expect(pickLocale("en-GB")).toBe("en");
     expect(pickLocale(undefined)).toBe("en");
+  });
+});
+
+describe("message modules", () => {
+  it("define each key once, so no area silently overrides another's string", () => {
+    const owners = new Map<string, string[]>();
+    for (const [module, messages] of Object.entries(MESSAGE_MODULES))
+      for (const key of Object.keys(messages.en)) owners.set(key, [...(owners.get(key) ?? []), module]);
+    const twice = [...owners].filter(([, modules]) => modules.length > 1);
+    expect(twice).toEqual([]);
   });
 });

@@ -1,15 +1,14 @@
 /** One Red or Rotten Strawberry as a card: its state in words, figures, explanation and customer words. */
 import type { Award } from "#schemas/award";
-import { catalog } from "../data";
 import { number, percent } from "../format";
+import { localName, unitName as unitNameOf } from "../names";
 import { isZh, locale, t } from "../state";
 
 export type AwardKind = "red" | "rotten";
 
-export const lineName = (award: Award): string => (isZh.value && award.nameZh ? award.nameZh : award.name);
+export const lineName = (award: Award): string => localName(award);
 
-export const unitName = (award: Award): string =>
-  catalog.value?.businessUnits.find((u) => u.id === award.businessUnitId)?.name ?? award.businessUnitId;
+export const unitName = (award: Award): string => unitNameOf(award.businessUnitId);
 
 export const awardTitle = (kind: AwardKind, rank: number): string =>
   t(kind === "red" ? "redRank" : "rottenRank", { rank: number(locale.value, rank) });

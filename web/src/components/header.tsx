@@ -1,75 +1,67 @@
-/** The header: the title, the pages, the local role picker (a dev token) and the language switch. */
-import { useSignal } from "@preact/signals";
-import { signIn } from "../data";
-import { hrefOf, route } from "../router";
-import { locale, t } from "../state";
+/**
+ * The header: the title, the pages this user may open, the unread notifications, who is signed in
+ * (and signing out), and the language switch.
+ */
+import { can } from "../can";
+import { signOut } from "../data";
+import { PAGES } from "../pages/index";
+import { hrefOf, type PageName, route } from "../router";
+import { locale, role, t, token } from "../state";
+import { unread } from "../unread";
 
-const ROLES = ["cco", "executive", "bu-head"] as const;
+/** Which nav entry a page belongs under (a notice under the notices, the stage under the awards). */
+const SECTION: Partial<Record<PageName, PageName>> = { notice: "notices", stage: "awards", line: "rankings" };
 
 const Nav = () => {
-  const page = route.value.page;
+  const current = route.value.page;
+  const section = SECTION[current] ?? current;
+  const entries = (Object.keys(PAGES) as PageName[]).filter((name) => {
+    const nav = PAGES[name].nav;
+    return nav !== undefined && can(nav.needs);
+  });
   return (
     <nav aria-label={t("nav")}>
-      <a href={hrefOf({ page: "rankings" })} aria-current={page === "rankings" ? "page" : undefined}>
-        {t("navRankings")}
-      </a>
-      <a href={hrefOf({ page: "awards" })} aria-current={page === "awards" ? "page" : undefined}>
-        {t("navAwards")}
-      </a>
+      {entries.map((name) => (
+        <a
+          key={name}
+          href={hrefOf({ page: name } as Parameters<typeof hrefOf>[0])}
+          aria-current={section === name ? "page" : undefined}
+        >
+          {t(PAGES[name].nav?.label ?? "navHome")}
+        </a>
+      ))}
     </nav>
   );
 };
 
-const SignInForm = () => {
-  const chosen = useSignal<string>("cco");
-  const units = useSignal("");
-  const submit = (event: SubmitEvent) => {
-    event.preventDefault();
-    void signIn(chosen.value, units.value.split(/[\s,]+/).filter(Boolean));
-  };
+const Unread = () => {
+  const count = unread.value;
   return (
-    <form id="signin" onSubmit={submit}>
-      <label>
-        {t("role")}{" "}
-        <select
-          name="role"
-          value={chosen.value}
-          onChange={(e) => {
-            chosen.value = e.currentTarget.value;
-          }}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
-      {chosen.value === "bu-head" && (
-        <label id="units-label">
-          {t("units")}{" "}
-          <input
-            name="units"
-            placeholder="bu-home-appliances"
-            value={units.value}
-            onInput={(e) => {
-              units.value = e.currentTarget.value;
-            }}
-          />
-        </label>
-      )}
-      <button type="submit">{t("signIn")}</button>
-    </form>
+    <a id="unread" href={hrefOf({ page: "notifications" })} class={count ? "unread has" : "unread"}>
+      {t("navNotifications")}
+      <span class="count">{count === null ? "" : ` ${count}`}</span>
+      <span class="visually-hidden">{count ? t("unreadCount", { count }) : ""}</span>
+    </a>
   );
 };
 
 export const Header = () => (
   <header>
     <h1>
-      <span aria-hidden="true">🍓</span> <span>{t("title")}</span>
+      <a href="#/" class="home-link">
+        <span aria-hidden="true">🍓</span> <span>{t("title")}</span>
+      </a>
     </h1>
-    <Nav />
-    <SignInForm />
+    {token.value && <Nav />}
+    {token.value && <Unread />}
+    {token.value && (
+      <span class="who">
+        {t("signedInAs", { role: role.value ?? "" })}{" "}
+        <button type="button" id="signout" onClick={signOut}>
+          {t("signOut")}
+        </button>
+      </span>
+    )}
     <button
       id="lang"
       type="button"

@@ -3,40 +3,12 @@
  * interval drawn against the policy's bar, and its state in words (never by colour alone).
  */
 import type { RankedLine } from "#schemas/ranking";
-import { catalog, policy, ranking, refresh } from "../data";
+import { policy } from "../data";
 import { number, percent, periods } from "../format";
-import { isZh, locale, period, t } from "../state";
-
-const WIDTH = 160;
-const x = (v: number) => 4 + Math.min(Math.max(v, 0), 1) * (WIDTH - 8);
-
-/** The interval on a 0–100 % scale, the bar as a vertical mark; red and thick when wholly above it. */
-const IntervalChart = ({ wilson, bar }: { wilson: RankedLine["wilson"]; bar: number }) => {
-  const label = wilson
-    ? t("intervalTitle", {
-        lo: percent(locale.value, wilson.lo),
-        hi: percent(locale.value, wilson.hi),
-        bar: percent(locale.value, bar),
-      })
-    : "–";
-  return (
-    <svg class="interval" width={WIDTH} height="14" role="img" aria-label={label}>
-      <title>{label}</title>
-      <line x1={x(0)} x2={x(1)} y1="7" y2="7" stroke="#e5e5ea" stroke-width="2" />
-      {wilson && (
-        <line
-          x1={x(wilson.lo)}
-          x2={x(wilson.hi)}
-          y1="7"
-          y2="7"
-          stroke={wilson.lo > bar ? "#d7263d" : "#1d1d1f"}
-          stroke-width="6"
-        />
-      )}
-      <line x1={x(bar)} x2={x(bar)} y1="0" y2="14" stroke="#d7263d" stroke-width="1.5" />
-    </svg>
-  );
-};
+import { localName, unitName } from "../names";
+import { ranking, refreshRanking } from "../rankings-data";
+import { locale, period, t } from "../state";
+import { IntervalChart } from "./interval";
 
 const States = ({ line, over }: { line: RankedLine; over: boolean }) => {
   const words = [
@@ -56,7 +28,7 @@ const PeriodPicker = () => (
       value={period.value ?? ""}
       onChange={(e) => {
         period.value = e.currentTarget.value;
-        void refresh();
+        void refreshRanking();
       }}
     >
       {periods(policy.value?.timeZone ?? "Asia/Shanghai").map((p) => (
@@ -73,7 +45,6 @@ export const Lines = () => {
   const current = policy.value;
   if (!data || !current) return null;
   const loc = locale.value;
-  const units = new Map(catalog.value?.businessUnits.map((u) => [u.id, u.name]) ?? []);
   const { minSample, confidence, absoluteThreshold, relativeThreshold } = current.review;
   const rows = [...data.lines].sort((a, b) => b.rank - a.rank);
   return (
@@ -105,8 +76,8 @@ export const Lines = () => {
             const over = line.wilson !== null && line.n >= minSample && line.wilson.lo > data.bar;
             return (
               <tr key={line.productLineId} data-line={line.productLineId} class={over ? "poor" : undefined}>
-                <td>{isZh.value && line.nameZh ? line.nameZh : line.name}</td>
-                <td>{units.get(line.businessUnitId) ?? line.businessUnitId}</td>
+                <td>{localName(line)}</td>
+                <td>{unitName(line.businessUnitId)}</td>
                 <td>{line.category}</td>
                 <td class="num">{number(loc, line.n)}</td>
                 <td class="num">{percent(loc, line.negativeRate)}</td>

@@ -1,10 +1,16 @@
 /** The CCO team's quarantine: signals naming unknown product lines, their words shown as text only. */
-import { quarantine } from "../data";
-import { t } from "../state";
+import type { QuarantinedSignal } from "#schemas/quarantine";
+import { api } from "../api";
+import { useResource } from "../resource";
+import { role, t } from "../state";
 
 export const Quarantine = () => {
-  const items = quarantine.value;
-  if (!items) return null;
+  const resource = useResource(role.value === "cco" ? "quarantine" : null, () =>
+    api<{ items: QuarantinedSignal[] }>("/v1/quarantine?limit=50"),
+  );
+  const current = resource.state.value;
+  if (role.value !== "cco" || current.phase !== "ready") return null;
+  const items = current.data.items;
   return (
     <section id="quarantine-section">
       <h2>{t("quarantine")}</h2>
