@@ -1,5 +1,5 @@
 /** Signing in through the landing page's role picker, as a person would, at the address given. */
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 export interface SignInOptions {
   /** A bu-head's units, picked from the list. */
@@ -17,4 +17,18 @@ export const signInAs = async (page: Page, url: string, role: string, options: S
   }
   await page.click("#signin button[type=submit]");
   await page.waitForSelector("#signout");
+};
+
+/**
+ * A page in a context of its own (its own storage: one person's session). axe-core needs pages made
+ * this way rather than by `browser.newPage()`; closing the page closes its context.
+ */
+export const openPage = async (
+  browser: Browser,
+  options: { locale: string; viewport?: { width: number; height: number } },
+): Promise<Page> => {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.on("close", () => void context.close());
+  return page;
 };

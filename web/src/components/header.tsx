@@ -65,7 +65,7 @@ export const Header = () => (
     <button
       id="lang"
       type="button"
-      aria-label={t("languageLabel")}
+      title={t("languageLabel")}
       lang={locale.value === "zh-CN" ? "en" : "zh-CN"}
       onClick={() => {
         locale.value = locale.value === "zh-CN" ? "en" : "zh-CN";
