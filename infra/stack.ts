@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import type { HttpApi, HttpStage, ThrottleSettings } from "aws-cdk-lib/aws-apigatewayv2";
 import type { Distribution } from "aws-cdk-lib/aws-cloudfront";
-import type { UserPool, UserPoolClient } from "aws-cdk-lib/aws-cognito";
+import type { UserPool, UserPoolClient, UserPoolDomain } from "aws-cdk-lib/aws-cognito";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
 import { EventBus } from "aws-cdk-lib/aws-events";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
@@ -68,6 +68,8 @@ export class StrawberryStack extends Stack {
   public readonly deadLetterQueue: Queue;
   public readonly userPool: UserPool;
   public readonly userPoolClient: UserPoolClient;
+  /** The hosted UI the dashboard signs people in through. */
+  public readonly userPoolDomain: UserPoolDomain;
   public readonly api: HttpApi;
   public readonly apiStage: HttpStage;
   public readonly siteBucket: Bucket;
@@ -97,14 +99,16 @@ export class StrawberryStack extends Stack {
       bus: this.bus,
     });
     this.functions = functions;
-    const signIn = new SignIn(this, "SignIn", functionDefaults);
-    this.preTokenFunction = signIn.preTokenFunction;
-    this.userPool = signIn.userPool;
-    this.userPoolClient = signIn.client;
-
+    // The dashboard first: the app client sends people back to its origin after the hosted UI
+    // (the distribution refers to nothing of sign-in's, so there is no cycle).
     const dashboard = new Dashboard(this, "Web", { stage });
     this.siteBucket = dashboard.siteBucket;
     this.distribution = dashboard.distribution;
+    const signIn = new SignIn(this, "SignIn", { ...functionDefaults, dashboardOrigin: dashboard.origin });
+    this.preTokenFunction = signIn.preTokenFunction;
+    this.userPool = signIn.userPool;
+    this.userPoolClient = signIn.client;
+    this.userPoolDomain = signIn.domain;
     const api = new Api(this, "HttpApi", {
       stage,
       functions,
@@ -124,6 +128,7 @@ export class StrawberryStack extends Stack {
       apiStage: this.apiStage,
       userPool: this.userPool,
       userPoolClient: this.userPoolClient,
+      userPoolDomain: this.userPoolDomain,
     });
     new Alarms(this, "Alarms", {
       functions: { ...functions, preTokenGeneration: this.preTokenFunction },

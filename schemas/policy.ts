@@ -41,6 +41,16 @@ export const PolicySettings = z.object({
 export type PolicySettings = z.infer<typeof PolicySettings>;
 
 /**
+ * `PUT /v1/policy` body: every setting, and optionally the version the editor started from, so a
+ * save built on a version someone has since replaced is refused (409) instead of silently undoing
+ * their change.
+ */
+export const PolicyUpdate = z.extend(PolicySettings, {
+  expectedVersion: z.optional(count(1, 1_000_000)),
+});
+export type PolicyUpdate = z.infer<typeof PolicyUpdate>;
+
+/**
  * Some settings of a policy, for a what-if: each given setting replaces the current one, with the
  * same bounds as a whole policy (`POST /v1/reviews` with `"dryRun":true,"policy":{…}`).
  */

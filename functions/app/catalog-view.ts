@@ -11,6 +11,7 @@ export const catalogView = async (): Promise<CatalogView> => {
   const [catalog, pulled, andons] = await Promise.all([readCatalog(), readPulledLines(), readRaisedAndons()]);
   return {
     businessUnits: catalog.businessUnits,
+    ...(catalog.categories ? { categories: catalog.categories } : {}),
     productLines: catalog.productLines.map((line) => ({
       ...line,
       pulled: pulled.has(line.id),

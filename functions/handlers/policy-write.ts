@@ -2,6 +2,6 @@ import { apiHandler } from "#http/api-handler";
 import * as routes from "#routes/policy";
 import { writePolicyVersion } from "#store/policy-store";
 
-export const handler = apiHandler(routes.putPolicy, ({ body, principal }) =>
-  writePolicyVersion(body, principal.sub),
+export const handler = apiHandler(routes.putPolicy, ({ body: { expectedVersion, ...settings }, principal }) =>
+  writePolicyVersion(settings, principal.sub, new Date(), expectedVersion),
 );

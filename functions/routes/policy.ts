@@ -1,5 +1,5 @@
 import { defineRoute } from "#http/route";
-import { Policy, PolicySettings, PolicyVersionPath } from "#schemas/policy";
+import { Policy, PolicyUpdate, PolicyVersionPath } from "#schemas/policy";
 
 export const getPolicy = defineRoute({
   operationId: "getPolicy",
@@ -21,10 +21,13 @@ export const putPolicy = defineRoute({
   description:
     "The body is the whole policy (every setting); it becomes the next version and the one in force. " +
     "Versions are immutable: reviews and awards cite the version they used. A setting out of range " +
-    "(a confidence of 1.2, a fix window of 0 days) is a 400 naming the field.",
+    "(a confidence of 1.2, a fix window of 0 days) is a 400 naming the field. With `expectedVersion` " +
+    "(the version the editor started from), a save is refused with 409 once another version has " +
+    "replaced it.",
   access: "policy.write",
-  body: PolicySettings,
+  body: PolicyUpdate,
   response: Policy,
+  errors: [409],
   fn: {
     name: "policyWrite",
     entry: "functions/handlers/policy-write.ts",

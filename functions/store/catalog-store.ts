@@ -1,14 +1,14 @@
 /**
- * The catalog: business units and product lines under one partition. Product lines are never
+ * The catalog: business units, product lines and the names of categories under one partition. Product lines are never
  * deleted, so a line once found stays cached for the life of the container; unknown ids are
  * looked up again every time (the CCO team may have just added them).
  */
 import { QueryCommand, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { dynamodb } from "#lib/clients";
-import { BusinessUnit, type Catalog, ProductLine } from "#schemas/catalog";
+import { BusinessUnit, type Catalog, Category, ProductLine } from "#schemas/catalog";
 import { fromItem, type Item, toItem } from "./attributes";
 import { batchGetItems, batchWriteItems } from "./batch";
-import { businessUnitKey, CATALOG_PK, productLineKey } from "./keys";
+import { businessUnitKey, CATALOG_PK, categoryKey, productLineKey } from "./keys";
 import { MAX_TRANSACTION_ITEMS } from "./limits";
 import { TABLE_NAME } from "./table";
 
@@ -27,6 +27,7 @@ export const writeCatalog = async (
   const items = [
     ...catalog.businessUnits.map((bu) => toItem({ ...businessUnitKey(bu.id), ...bu })),
     ...catalog.productLines.map((pl) => toItem({ ...productLineKey(pl.id), ...pl })),
+    ...(catalog.categories ?? []).map((c) => toItem({ ...categoryKey(c.id), ...c })),
   ];
   if (items.length > 0 && items.length <= MAX_TRANSACTION_ITEMS) {
     await dynamodb.send(
@@ -44,6 +45,7 @@ export const writeCatalog = async (
 export const readCatalog = async (): Promise<Catalog> => {
   const businessUnits: BusinessUnit[] = [];
   const productLines: ProductLine[] = [];
+  const categories: Category[] = [];
   let start: Item | undefined;
   do {
     const out = await dynamodb.send(
@@ -56,12 +58,14 @@ export const readCatalog = async (): Promise<Catalog> => {
     );
     for (const item of out.Items ?? []) {
       const values = fromItem(item);
-      if (String(values.sk).startsWith("BU#")) businessUnits.push(BusinessUnit.parse(values));
+      const sk = String(values.sk);
+      if (sk.startsWith("BU#")) businessUnits.push(BusinessUnit.parse(values));
+      else if (sk.startsWith("CAT#")) categories.push(Category.parse(values));
       else productLines.push(ProductLine.parse(values));
     }
     start = out.LastEvaluatedKey;
   } while (start);
-  return { businessUnits, productLines };
+  return { businessUnits, productLines, ...(categories.length > 0 ? { categories } : {}) };
 };
 
 /** The catalog entries of these product line ids; ids not in the catalog are absent from the map. */

@@ -8,6 +8,7 @@ import { TABLE } from "#platform/table";
 export const CATALOG_PK = "CATALOG";
 export const businessUnitKey = (id: string) => ({ pk: CATALOG_PK, sk: `BU#${id}` });
 export const productLineKey = (id: string) => ({ pk: CATALOG_PK, sk: `PL#${id}` });
+export const categoryKey = (id: string) => ({ pk: CATALOG_PK, sk: `CAT#${id}` });
 
 /** Read by the health check, never written: its absence is the healthy answer. */
 export const healthKey = () => ({ pk: "HEALTH", sk: "HEALTH" });

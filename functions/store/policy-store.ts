@@ -9,6 +9,7 @@ import {
   TransactionCanceledException,
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
+import { ConflictError } from "#core/errors";
 import { backoff } from "#lib/backoff";
 import { dynamodb } from "#lib/clients";
 import { DEFAULT_POLICY, Policy, type PolicySettings } from "#schemas/policy";
@@ -42,10 +43,23 @@ export const currentPolicy = async (now = Date.now()): Promise<Policy> => {
 export const policyVersion = async (version: number): Promise<Policy | undefined> =>
   (await read(policyVersionKey(version))) ?? (version === 1 ? DEFAULT_POLICY : undefined);
 
-/** Makes `settings` the next version of the policy and the current one; answers the new version. */
-export const writePolicyVersion = async (settings: PolicySettings, updatedBy: string, now = new Date()) => {
+/**
+ * Makes `settings` the next version of the policy and the current one; answers the new version.
+ * @throws ConflictError when `expectedVersion` is given and another version is current by now.
+ */
+export const writePolicyVersion = async (
+  settings: PolicySettings,
+  updatedBy: string,
+  now = new Date(),
+  expectedVersion?: number,
+) => {
   for (let attempt = 0; ; attempt++) {
     const current = (await read(currentPolicyKey())) ?? DEFAULT_POLICY;
+    if (expectedVersion !== undefined && current.version !== expectedVersion)
+      throw new ConflictError(
+        `The policy is at version ${current.version}, not ${expectedVersion} as expected: someone saved ` +
+          "a new version meanwhile. Reload it, then make your change again.",
+      );
     const policy: Policy = {
       ...settings,
       version: current.version + 1,

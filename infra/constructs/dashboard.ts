@@ -26,7 +26,7 @@ import {
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
 import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
-import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
+import type { IUserPool, IUserPoolClient, UserPoolDomain } from "aws-cdk-lib/aws-cognito";
 import {
   BlockPublicAccess,
   Bucket,
@@ -74,6 +74,8 @@ export interface DashboardContentProps {
   readonly apiStage: HttpStage;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
+  /** The hosted UI the dashboard signs people in through (authorization code + PKCE). */
+  readonly userPoolDomain: UserPoolDomain;
 }
 
 const BOOTSTRAP_QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
@@ -169,9 +171,11 @@ export class Dashboard extends Construct {
       securityHeadersBehavior: {
         // The API's id would make a cycle (its CORS names this distribution), so any API
         // Gateway host of this region may be called; the API itself still checks every token.
+        // Likewise the hosted UI's token endpoint (the sign-in's client names this origin).
         contentSecurityPolicy: {
           contentSecurityPolicy: dashboardCsp([
             `https://*.execute-api.${Stack.of(this).region}.amazonaws.com`,
+            `https://*.auth.${Stack.of(this).region}.amazoncognito.com`,
           ]),
           override: true,
         },
@@ -201,6 +205,7 @@ export class Dashboard extends Construct {
       region: Stack.of(this).region,
       userPoolId: props.userPool.userPoolId,
       userPoolClientId: props.userPoolClient.userPoolClientId,
+      cognitoDomain: props.userPoolDomain.baseUrl(),
       dashboardOrigin: this.origin,
     });
     const deployment = new BucketDeployment(this, "DeployDashboard", {

@@ -1,10 +1,12 @@
 /**
  * Sign-in: a Cognito user pool whose groups are the roles, its one app client (the dashboard and
- * scripts), and the pre-token-generation trigger. A bu-head's units live in a custom attribute that
- * only administrators may write; the trigger copies it into the access token, where the API's JWT
- * authorizer and the handlers read it (`#platform/cognito`).
+ * scripts), the hosted UI's domain, and the pre-token-generation trigger. A bu-head's units live in a
+ * custom attribute that only administrators may write; the trigger copies it into the access token,
+ * where the API's JWT authorizer and the handlers read it (`#platform/cognito`). The dashboard signs
+ * people in through the hosted UI with the authorization code grant; the client has no secret, so
+ * the dashboard proves each code with PKCE (web/src/auth.ts).
  */
-import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { Aws, Duration, Fn, RemovalPolicy, Validations } from "aws-cdk-lib";
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -12,9 +14,12 @@ import {
   FeaturePlan,
   LambdaVersion,
   Mfa,
+  OAuthScope,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
   UserPoolOperation,
 } from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
@@ -25,7 +30,18 @@ import { pascal, stableScope } from "./ids";
 import type { StrawberryFunction } from "./strawberry-function";
 
 /** `prod` also turns on the pool's deletion protection, retains it and shortens refresh tokens. */
-export type SignInProps = FunctionDefaults;
+export interface SignInProps extends FunctionDefaults {
+  /** The dashboard's origin (`https://….cloudfront.net`): where the hosted UI sends people back. */
+  readonly dashboardOrigin: string;
+}
+
+/**
+ * The hosted UI's domain prefix: `strawberry-<stage>-<account>`, unique per account and stage (a
+ * prefix is global within a region), at most 11 + 4 + 1 + 12 = 28 characters of lowercase letters,
+ * digits and hyphens, and free of the words Cognito reserves (aws, amazon, cognito).
+ */
+export const domainPrefixOf = (stage: string, account: string = Aws.ACCOUNT_ID): string =>
+  Fn.join("-", ["strawberry", stage, account]);
 
 export class SignIn extends Construct {
   /** Puts a bu-head's `businessUnitIds` into the access token (Cognito's V2 trigger event). */
@@ -33,6 +49,8 @@ export class SignIn extends Construct {
   public readonly userPool: UserPool;
   /** The app client whose tokens the API accepts. */
   public readonly client: UserPoolClient;
+  /** The hosted UI (`https://<prefix>.auth.<region>.amazoncognito.com`), named in the dashboard's config.json. */
+  public readonly domain: UserPoolDomain;
 
   public constructor(scope: Construct, id: string, props: SignInProps) {
     super(scope, id);
@@ -75,11 +93,23 @@ export class SignIn extends Construct {
         description: `Strawberry role ${role}`,
       });
     }
+    // A new resource, under the construct's own path: no deployed id to keep.
+    this.domain = this.userPool.addDomain("HostedUi", {
+      cognitoDomain: { domainPrefix: domainPrefixOf(props.stage) },
+    });
+    const returnTo = `${props.dashboardOrigin}/`;
     this.client = this.userPool.addClient("Client", {
-      // Sign-in through the Cognito API (SRP from the dashboard, USER_PASSWORD_AUTH from scripts);
-      // no hosted UI, so no OAuth flows or callback URLs.
+      // People sign in through the hosted UI (authorization code only: no implicit grant, no client
+      // credentials); scripts through the Cognito API (USER_PASSWORD_AUTH, or SRP).
       authFlows: { userPassword: true, userSrp: true },
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [returnTo],
+        logoutUrls: [returnTo],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // A public client: no secret to leak from a browser; PKCE proves each code instead.
       generateSecret: false,
       preventUserExistenceErrors: true,
       accessTokenValidity: Duration.hours(1),

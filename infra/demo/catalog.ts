@@ -18,6 +18,7 @@ export type DemoProfile = (typeof DEMO_PROFILE_NAMES)[number];
 export interface UnitSpec {
   id: string;
   name: string;
+  nameZh: string;
   /** Reasons of negative signals about the unit's lines (unless a line has its own). */
   reasons: Weights<Reason>;
 }
@@ -76,7 +77,12 @@ function reasonWeights(weights: Record<string, number>, where: string): Weights<
 const UNITS: Readonly<Record<string, UnitSpec>> = Object.fromEntries(
   Object.entries(data.units as Record<string, UnitSpec>).map(([key, unit]) => [
     key,
-    { id: unit.id, name: unit.name, reasons: reasonWeights(unit.reasons, `unit ${key}`) },
+    {
+      id: unit.id,
+      name: unit.name,
+      nameZh: unit.nameZh,
+      reasons: reasonWeights(unit.reasons, `unit ${key}`),
+    },
   ]),
 );
 
@@ -124,7 +130,7 @@ export const DEMO_PROFILES: Readonly<Record<string, DemoProfile>> = Object.fromE
 
 export function demoCatalog(): Catalog {
   return {
-    businessUnits: Object.values(UNITS).map((u) => ({ id: u.id, name: u.name })),
+    businessUnits: Object.values(UNITS).map((u) => ({ id: u.id, name: u.name, nameZh: u.nameZh })),
     productLines: LINES.map((l) => ({
       id: l.id,
       name: l.name,
@@ -132,5 +138,6 @@ export function demoCatalog(): Catalog {
       businessUnitId: l.businessUnitId,
       category: l.category,
     })),
+    categories: Object.entries(data.categories).map(([id, c]) => ({ id, name: c.name, nameZh: c.nameZh })),
   };
 }

@@ -72,7 +72,13 @@ const owned = async (options: RuntimeOptions, tableName: string, say: (line: str
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     say,
     afterRestart: async (info) => {
-      if (client) await ensureDataShape(await createTable(client, tableName), say);
+      if (client) {
+        const created = await createTable(client, tableName);
+        // The table should have survived in --data: saying so turns silent loss into a visible one.
+        if (created && options.dataDir)
+          say(`The table was missing from ${options.dataDir} after the restart: created it empty.`);
+        await ensureDataShape(created, say);
+      }
       await options.afterDatabaseRestart?.(info);
     },
     giveUp: (reason) => (options.onDatabaseLost ?? ((r) => say(r)))(reason),

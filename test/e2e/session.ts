@@ -29,6 +29,7 @@ export const openPage = async (
 ): Promise<Page> => {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  page.on("close", () => void context.close());
+  // Swallowed: the browser may already be closing (afterAll), and an unhandled rejection fails the run.
+  page.on("close", () => void context.close().catch(() => undefined));
   return page;
 };

@@ -126,6 +126,8 @@ describe("dashboard", () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toMatch(/connect-src 'self' /);
     expect(csp).toContain(".execute-api.");
+    // The hosted UI's token endpoint, which the dashboard calls to exchange a sign-in code.
+    expect(csp).toContain(".amazoncognito.com");
     expect(headers.FrameOptions).toMatchObject({ FrameOption: "DENY", Override: true });
     expect(headers.ContentTypeOptions).toMatchObject({ Override: true });
     expect(headers.StrictTransportSecurity).toMatchObject({
@@ -183,7 +185,7 @@ describe("dashboard", () => {
     expect(index.csp).not.toContain("script-src");
   });
 
-  it("writes the API, the user pool and its client into config.json, once the API stage exists", () => {
+  it("writes the API, the user pool, its client and hosted UI into config.json, once the API stage exists", () => {
     // Prepare
     const deployment = Object.values(resourcesOf(stages.dev.template, "Custom::CDKBucketDeployment"))[0];
 
@@ -195,6 +197,7 @@ describe("dashboard", () => {
       stages.dev.stack.api,
       stages.dev.stack.userPool,
       stages.dev.stack.userPoolClient,
+      stages.dev.stack.userPoolDomain,
     ]) {
       expect(markers).toContain(JSON.stringify({ Ref: stages.dev.logicalId(construct) }));
     }

@@ -47,13 +47,36 @@ describe("sign-in", () => {
     });
   });
 
-  it("does not let users write their own business units, and offers no OAuth redirect flows", () => {
+  it("does not let users write their own business units", () => {
     const client = clientOf(stages.dev);
     const writable = client?.Properties.WriteAttributes as string[];
     expect(writable).toBeDefined();
     expect(writable).not.toContain(`custom:${COGNITO.businessUnitIdsAttribute}`);
-    expect(client?.Properties.AllowedOAuthFlows).toBeUndefined();
-    expect(client?.Properties.GenerateSecret).toBe(false);
+  });
+
+  it("signs people in through the hosted UI with the code grant only, back to the dashboard, as a public client", () => {
+    const s = stages.dev;
+    const origin = {
+      "Fn::Join": [
+        "",
+        ["https://", { "Fn::GetAtt": [s.logicalId(s.stack.distribution), "DomainName"] }, "/"],
+      ],
+    };
+    expect(clientOf(s)?.Properties).toMatchObject({
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: expect.arrayContaining(["openid", "email", "profile"]),
+      CallbackURLs: [origin],
+      LogoutURLs: [origin],
+      SupportedIdentityProviders: ["COGNITO"],
+      GenerateSecret: false,
+    });
+    expect(clientOf(s)?.Properties.AllowedOAuthScopes).toHaveLength(3);
+    const domains = Object.values(resourcesOf(s.template, "AWS::Cognito::UserPoolDomain"));
+    expect(domains).toHaveLength(1);
+    expect(domains[0]?.Properties.Domain).toEqual({
+      "Fn::Join": ["-", ["strawberry-dev", { Ref: "AWS::AccountId" }]],
+    });
   });
 
   it.each([

@@ -50,7 +50,8 @@ describe("when DynamoDB Local dies", () => {
         undefined,
         token,
       );
-      expect(metrics).toMatchObject({ status: 200, body: { n: 1 } });
+      expect(metrics, platform.output()).toMatchObject({ status: 200, body: { n: 1 } });
+      expect(platform.output()).not.toMatch(/missing from/);
     } finally {
       await interrupt(platform);
     }

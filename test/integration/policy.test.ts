@@ -89,6 +89,27 @@ describe("PUT /v1/policy", () => {
       expect((await api.call("GET", `/v1/policy/versions/${v}`, { token: cco })).status).toBe(200);
   });
 
+  it("refuses a save built on a version that is no longer current with 409, and saves one built on the current", async () => {
+    const seen = (await api.call("GET", "/v1/policy", { token: cco })).body.version as number;
+    const first = await api.call("PUT", "/v1/policy", {
+      token: cco,
+      body: { ...withReview({ appealDays: 8 }), expectedVersion: seen },
+    });
+    const stale = await api.call("PUT", "/v1/policy", {
+      token: cco,
+      body: { ...withReview({ appealDays: 9 }), expectedVersion: seen },
+    });
+    expect(first).toMatchObject({ status: 200, body: { version: seen + 1, review: { appealDays: 8 } } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toContain(`version ${seen + 1}`);
+    expect((await api.call("GET", "/v1/policy", { token: cco })).body.version).toBe(seen + 1);
+    const bad = await api.call("PUT", "/v1/policy", {
+      token: cco,
+      body: { ...defaults, expectedVersion: 0 },
+    });
+    expect(paths(bad.body)).toEqual(["expectedVersion"]);
+  });
+
   it("answers a version never made with 404 and a version that is not a number with 400 naming v", async () => {
     expect((await api.call("GET", "/v1/policy/versions/999", { token: cco })).status).toBe(404);
     const bad = await api.call("GET", "/v1/policy/versions/two", { token: cco });

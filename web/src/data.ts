@@ -59,7 +59,7 @@ export const signIn = async (chosenRole: string, businessUnitIds: string[]): Pro
     token.value = answer.token;
     role.value = chosenRole;
     units.value = businessUnitIds;
-    status.value = { key: "signedInAs", vars: { role: chosenRole } };
+    status.value = null;
     await loadReference();
   } catch (error) {
     status.value =

@@ -48,3 +48,12 @@ export const dateTime = (locale: Locale, iso: string | undefined, timeZone: stri
         timeZoneName: "short",
       }).format(new Date(iso))
     : "–";
+
+/** A calendar day (`2026-11-30`, already counted in the policy's time zone) as a date, without a time. */
+export const calendarDay = (locale: Locale, isoDay: string, withYear = true): string =>
+  new Intl.DateTimeFormat(locale, {
+    ...(withYear ? { year: "numeric" } : {}),
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${isoDay.slice(0, 10)}T00:00:00Z`));

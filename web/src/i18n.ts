@@ -17,6 +17,7 @@ import { notifications } from "./messages/notifications";
 import { policy } from "./messages/policy";
 import { problems } from "./messages/problems";
 import { quarantine } from "./messages/quarantine";
+import { rankings } from "./messages/rankings";
 import { review } from "./messages/review";
 
 export type Locale = "zh-CN" | "en";
@@ -36,6 +37,7 @@ export const MESSAGE_MODULES = {
   policy,
   problems,
   quarantine,
+  rankings,
   review,
 } as const;
 
@@ -52,6 +54,7 @@ const en = {
   ...policy.en,
   ...problems.en,
   ...quarantine.en,
+  ...rankings.en,
   ...review.en,
 };
 
@@ -70,6 +73,7 @@ const zhCN: Record<MessageKey, string> = {
   ...policy["zh-CN"],
   ...problems["zh-CN"],
   ...quarantine["zh-CN"],
+  ...rankings["zh-CN"],
   ...review["zh-CN"],
 };
 

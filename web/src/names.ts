@@ -29,3 +29,9 @@ export const unitName = (id: string): string => {
   const unit = catalog.value?.businessUnits.find((u) => u.id === id);
   return unit ? localName(unit) : id;
 };
+
+/** A category code's name in the chosen language, from the catalog's category names (the code when unnamed). */
+export const categoryName = (id: string): string => {
+  const category = catalog.value?.categories?.find((c) => c.id === id);
+  return category ? localName(category) : id;
+};

@@ -1,6 +1,7 @@
 /**
  * A page's read of the API as a signal: loading, then the data or the error, read again when its
- * key changes (a period, an id) or on `reload()` after an action. Answers that arrive after a newer
+ * key changes (a period, an id) or on `reload()` after an action (which keeps the data shown while it
+ * reads, where a new key starts from nothing). Answers that arrive after a newer
  * read began are dropped, so a fast click never shows an older answer last.
  */
 import { type Signal, useSignal } from "@preact/signals";
@@ -22,9 +23,12 @@ export const useResource = <T>(key: string | null, load: () => Promise<T>): Reso
   const generation = useRef(0);
   const loader = useRef(load);
   loader.current = load;
+  const readKey = useRef<string | null>(null);
   const reload = async (): Promise<void> => {
     const mine = ++generation.current;
-    const previous = state.value.data;
+    // A reload keeps showing what it replaces; another key (another notice, say) never shows the last one's.
+    const previous = readKey.current === key ? state.value.data : undefined;
+    readKey.current = key;
     state.value = previous === undefined ? { phase: "loading" } : { phase: "loading", data: previous };
     try {
       const data = await loader.current();

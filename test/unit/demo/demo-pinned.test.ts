@@ -33,7 +33,7 @@ describe("demo data is pinned", () => {
       () => demoSignals({ now: new Date("2025-11-03T01:02:03Z"), count: 5000, seed: 123 }),
       "5eb0046e02bdd2bcd0401492598d82a7cd1578fa62206a087a1a109119a6df3b",
     ],
-    ["the catalog", () => demoCatalog(), "fbb3558dd3ffe6bb926aa7965e0ba86b48e90faa2060262f55823cebdc8282d8"],
+    ["the catalog", () => demoCatalog(), "3c3a31ff6ffc4bdd9796d70f588b3d40017ed4372c3de9fe7e7e31fb91de98ff"],
     ["the profiles", () => DEMO_PROFILES, "62f8da0405a6ba58c40db2941d45f95117866fc2df1b9ff1239afc8818587e4f"],
   ])("%s", (_name, make, hash) => {
     expect(sha256(make())).toBe(hash);

@@ -1,96 +1,112 @@
 /**
- * The period's product lines, worst first, from one ranking call: each line's figures, its Wilson
- * interval drawn against the policy's bar, and its state in words (never by colour alone).
+ * The period's product lines from one ranking call: filtered, sorted and windowed in the browser
+ * (10,000 lines stay smooth), each line's Wilson interval against the bar, its state in words, and
+ * "why" one click away; the bar explained from the ranking and the policy, never hard-coded.
  */
+import { useSignal } from "@preact/signals";
+import { useMemo } from "preact/hooks";
+import type { Policy } from "#schemas/policy";
 import type { RankedLine } from "#schemas/ranking";
-import { policy } from "../data";
-import { number, percent, periods } from "../format";
-import { localName, unitName } from "../names";
-import { ranking, refreshRanking } from "../rankings-data";
-import { locale, period, t } from "../state";
-import { IntervalChart } from "./interval";
+import { catalog } from "../data";
+import { number, percent } from "../format";
+import { categoryName, localName, unitName } from "../names";
+import { csvFileName, rankingsCsv } from "../rankings-csv";
+import type { Ranking } from "../rankings-data";
+import { pinyinMatch } from "../rankings-pinyin";
+import {
+  choicesOf,
+  DEFAULT_SORT,
+  type Filters,
+  filterLines,
+  NO_FILTERS,
+  nextSort,
+  type Sort,
+  sortLines,
+} from "../rankings-view";
+import { type WhyContext, whyQuestion } from "../rankings-why";
+import { locale, t } from "../state";
+import { RankingsTable, stateWords } from "./rankings-table";
+import { RankingsToolbar } from "./rankings-toolbar";
+import { RankingsWhy } from "./rankings-why";
 
-const States = ({ line, over }: { line: RankedLine; over: boolean }) => {
-  const words = [
-    line.pulled && t("pulled"),
-    !line.pulled && over && t("overBar"),
-    line.atRisk && t("atRisk"),
-    line.andon && t("andon"),
-  ].filter(Boolean);
-  return <td class="state">{words.join(" · ")}</td>;
+const download = (text: string, name: string) => {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
-const PeriodPicker = () => (
-  <label>
-    {t("period")}{" "}
-    <select
-      id="period"
-      value={period.value ?? ""}
-      onChange={(e) => {
-        period.value = e.currentTarget.value;
-        void refreshRanking();
-      }}
-    >
-      {periods(policy.value?.timeZone ?? "Asia/Shanghai").map((p) => (
-        <option key={p} value={p}>
-          {p}
-        </option>
-      ))}
-    </select>
-  </label>
-);
-
-export const Lines = () => {
-  const data = ranking.value;
-  const current = policy.value;
-  if (!data || !current) return null;
+export const Lines = ({ data, current }: { data: Ranking; current: Policy }) => {
+  const filters = useSignal<Filters>(NO_FILTERS);
+  const sort = useSignal<Sort>(DEFAULT_SORT);
+  const whyFor = useSignal<string | null>(null);
   const loc = locale.value;
-  const { minSample, confidence, absoluteThreshold, relativeThreshold } = current.review;
-  const rows = [...data.lines].sort((a, b) => b.rank - a.rank);
+  const review = current.review;
+  const judging = { bar: data.bar, minSample: review.minSample };
+  const pinyin = pinyinMatch.value ?? undefined;
+  const filtered = useMemo(
+    () => filterLines(data.lines, filters.value, judging, pinyin),
+    [data, filters.value, pinyin, judging.minSample],
+  );
+  // Names sort as the reader sees them: in the chosen language, by the catalog read.
+  const rows = useMemo(
+    () => sortLines(filtered, sort.value, { lineName: localName, unitName, locale: loc }),
+    [filtered, sort.value, loc, catalog.value],
+  );
+  const { units, categories } = useMemo(() => choicesOf(data.lines), [data]);
+  const context: WhyContext = {
+    envelope: data,
+    review: current.review,
+    priorStrength: current.awards.priorStrength,
+  };
+  const question = (line: RankedLine) => whyQuestion(line, context);
+  const onDownload = () =>
+    download(
+      rankingsCsv(rows, {
+        translate: (key) => t(key, { confidence: percent(loc, review.confidence) }),
+        lineName: localName,
+        unitName,
+        categoryName,
+        stateOf: (line) => stateWords(line, judging),
+        bar: data.bar,
+      }),
+      csvFileName(data.period),
+    );
+  const { minSample, absoluteThreshold, relativeThreshold } = review;
   return (
-    <section id="lines-section">
-      <div class="toolbar">
-        <h2>{t("lines")}</h2>
-        <PeriodPicker />
-      </div>
-      <table id="lines">
-        <thead>
-          <tr>
-            <th>{t("line")}</th>
-            <th>{t("unit")}</th>
-            <th>{t("category")}</th>
-            <th class="num">{t("n")}</th>
-            <th class="num">{t("negativeRate")}</th>
-            <th>{t("interval", { confidence: percent(loc, confidence) })}</th>
-            <th class="num">{t("rank")}</th>
-            <th>{t("state")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={8}>{t("noLines")}</td>
-            </tr>
-          )}
-          {rows.map((line) => {
-            const over = line.wilson !== null && line.n >= minSample && line.wilson.lo > data.bar;
-            return (
-              <tr key={line.productLineId} data-line={line.productLineId} class={over ? "poor" : undefined}>
-                <td>{localName(line)}</td>
-                <td>{unitName(line.businessUnitId)}</td>
-                <td>{line.category}</td>
-                <td class="num">{number(loc, line.n)}</td>
-                <td class="num">{percent(loc, line.negativeRate)}</td>
-                <td>
-                  <IntervalChart wilson={line.wilson} bar={data.bar} />
-                </td>
-                <td class="num">{number(loc, line.rank)}</td>
-                <States line={line} over={over} />
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <>
+      <RankingsToolbar
+        filters={filters}
+        units={units}
+        categories={categories}
+        shown={rows.length}
+        total={data.lines.length}
+        onDownload={onDownload}
+      />
+      <RankingsWhy
+        line={whyFor.value ? data.lines.find((l) => l.productLineId === whyFor.value) : undefined}
+        context={context}
+        onClose={() => (whyFor.value = null)}
+      />
+      {rows.length === 0 ? (
+        <p class="empty" id="rankings-no-match">
+          {t("rankingsNoMatch")}
+        </p>
+      ) : (
+        <RankingsTable
+          rows={rows}
+          judging={judging}
+          confidence={review.confidence}
+          period={data.period}
+          sort={sort.value}
+          onSort={(key) => (sort.value = nextSort(sort.value, key))}
+          whyFor={whyFor.value}
+          onWhy={(id) => (whyFor.value = whyFor.value === id ? null : id)}
+          question={question}
+        />
+      )}
       <p class="note">
         {t("barNote", {
           bar: percent(loc, data.bar),
@@ -101,6 +117,6 @@ export const Lines = () => {
           minSample: number(loc, minSample),
         })}
       </p>
-    </section>
+    </>
   );
 };

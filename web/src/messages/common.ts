@@ -6,7 +6,6 @@ const en = {
   signIn: "Sign in (local)",
   otherLanguage: "中文",
   languageLabel: "Switch language",
-  lines: "Product lines",
   period: "Period",
   rank: "Rank",
   line: "Product line",
@@ -18,13 +17,8 @@ const en = {
   state: "State",
   pulled: "Pulled",
   atRisk: "At risk",
-  overBar: "Over the bar",
   andon: "Andon",
   intervalTitle: "{lo} – {hi}, bar {bar}",
-  barNote:
-    "Bar {bar} = max({absolute}, {relative} × pooled {pooled}), policy v{version}. A line is flagged for " +
-    "pull-and-fix when its interval's lower bound is above the bar with at least {minSample} signals; a small " +
-    "sample gives a wide interval and is never flagged on size alone.",
   quarantine: "Quarantine (unknown product lines)",
   signal: "Signal",
   words: "Customer words",
@@ -41,7 +35,6 @@ const en = {
   andonRaised: "Andon raised",
   andonBanner: "Andon raised on this line: critical complaints are waiting for the CCO team's decision.",
   empty: "none",
-  noLines: "No product line has signals in this period yet; import signals or pick another period.",
   nav: "Pages",
   navRankings: "Rankings",
   cancel: "Cancel",
@@ -57,7 +50,6 @@ export const common = {
     signIn: "登录(本地)",
     otherLanguage: "English",
     languageLabel: "切换语言",
-    lines: "产品线",
     period: "周期",
     rank: "排名",
     line: "产品线",
@@ -69,12 +61,8 @@ export const common = {
     state: "状态",
     pulled: "已下架整改",
     atRisk: "有风险",
-    overBar: "高于红线",
     andon: "安灯",
     intervalTitle: "{lo} – {hi},红线 {bar}",
-    barNote:
-      "红线 {bar} = max({absolute},{relative} × 全体负面率 {pooled}),策略 v{version}。区间下限高于红线" +
-      "(且样本 ≥ {minSample})即被标记下架整改;样本少时区间很宽,不会仅因样本小而被标记。",
     quarantine: "隔离区(未知产品线)",
     signal: "信号",
     words: "客户原话",
@@ -91,7 +79,6 @@ export const common = {
     andonRaised: "安灯已拉响",
     andonBanner: "此产品线已拉响安灯:严重投诉正等待 CCO 团队处理。",
     empty: "无",
-    noLines: "本周期还没有任何产品线的信号;请导入信号或选择其他周期。",
     nav: "页面",
     navRankings: "排行",
     cancel: "取消",
