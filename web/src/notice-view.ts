@@ -3,10 +3,16 @@
  * lifecycle's own table and the grant table, never restated), whose turn a notice is, the inbox's
  * query, the fix plan form's checks, and the scale of the fix effect chart.
  */
-import { NOTICE_ACTIONS, type NoticeAction, type NoticeStatus, TRANSITIONS } from "#core/notice-lifecycle";
+import {
+  NOTICE_ACTIONS,
+  NOTICE_STATUSES,
+  type NoticeAction,
+  type NoticeStatus,
+  TRANSITIONS,
+} from "#core/notice-lifecycle";
 import type { FixPlan } from "#schemas/notice";
 
-export { NOTICE_ACTIONS, type NoticeAction, type NoticeStatus };
+export { NOTICE_ACTIONS, NOTICE_STATUSES, type NoticeAction, type NoticeStatus };
 
 /** Who moves a notice next: the owning unit, the CCO team, or nobody once it is closed. */
 export const turnOf = (status: NoticeStatus): "unit" | "cco" | null => {

@@ -10,7 +10,7 @@ import { ErrorMessage } from "../components/loaded";
 import { NoticeList } from "../components/notice-list";
 import { number } from "../format";
 import { useRaisedAndonLines } from "../notice-andons";
-import { type InboxFilter, inboxQuery, type NoticeStatus } from "../notice-view";
+import { type InboxFilter, inboxQuery, NOTICE_STATUSES, type NoticeStatus } from "../notice-view";
 import { statusWord } from "../notice-words";
 import { useResource } from "../resource";
 import { locale, role, t, token } from "../state";
@@ -20,15 +20,7 @@ interface NoticePage {
   nextCursor?: string;
 }
 
-const STATUSES: (NoticeStatus | "all")[] = [
-  "all",
-  "ISSUED",
-  "ACKNOWLEDGED",
-  "APPEALED",
-  "FIX_SUBMITTED",
-  "RELISTED",
-  "WITHDRAWN",
-];
+const STATUSES: (NoticeStatus | "all")[] = ["all", ...NOTICE_STATUSES];
 
 const Filters = ({ filter, onChange }: { filter: InboxFilter; onChange: (next: InboxFilter) => void }) => (
   <div class="notices-filters">
