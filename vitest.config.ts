@@ -40,6 +40,8 @@ export default defineConfig({
           globalSetup: ["test/integration/global-setup.ts", "test/e2e/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // The page waits on the API; on a busy 2-core machine an answer can take seconds, not one.
+          expect: { poll: { timeout: 15_000 } },
           env,
         },
       },

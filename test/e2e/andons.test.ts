@@ -4,13 +4,10 @@
  * missing reason is the API's 400 naming `comment`, shown beside the field. The CCO team's
  * notifications of those Andons lead to them, and marking read updates the header's count.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
+import { expect, it } from "vitest";
 import { shanghaiDay } from "#test/integration/fixtures";
-import { type Api, apiOf, startTestRuntime } from "#test/integration/harness";
 import { seriousViolations } from "./axe";
-import { launchChromium } from "./browser";
+import { putCatalog, sendSignals, useDashboard, xss } from "./dashboard-fixture";
 import { screenshot } from "./screenshots";
 import { openPage, signInAs } from "./session";
 
@@ -34,37 +31,24 @@ const critical = (signalId: string, productLineId: string, time: string, verbati
   verbatim,
 });
 
-let runtime: Runtime;
-let api: Api;
-let browser: Browser;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  api = apiOf(runtime);
-  const [cco, ingest] = await Promise.all([api.token("cco"), api.token("ingest")]);
-  expect((await api.call("PUT", "/v1/catalog", { token: cco, body: catalog })).status).toBe(200);
-  const signals = [
-    critical("an-k1", "pl-kettle", "09:00", HOSTILE),
-    critical("an-k2", "pl-kettle", "10:00", "烧水时冒火花"),
-    critical("an-h1", "pl-heater", "09:30", "取暖器外壳烫手"),
-    critical("an-h2", "pl-heater", "11:00", "取暖器烧焦味"),
-  ];
-  const sent = await api.call("POST", "/v1/signals", { token: ingest, body: { signals } });
-  expect(sent.body).toMatchObject({ rejected: [], quarantined: 0 });
-  const raised = await api.call("GET", "/v1/andons?status=RAISED", { token: cco });
-  expect(raised.body.items).toHaveLength(2);
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+const dash = useDashboard({
+  seed: async (dash) => {
+    await putCatalog(dash, catalog);
+    const signals = [
+      critical("an-k1", "pl-kettle", "09:00", HOSTILE),
+      critical("an-k2", "pl-kettle", "10:00", "烧水时冒火花"),
+      critical("an-h1", "pl-heater", "09:30", "取暖器外壳烫手"),
+      critical("an-h2", "pl-heater", "11:00", "取暖器烧焦味"),
+    ];
+    await sendSignals(dash, signals, { token: await dash.api.token("ingest") });
+    const raised = await dash.api.call("GET", "/v1/andons?status=RAISED", { token: dash.cco });
+    expect(raised.body.items).toHaveLength(2);
+  },
 });
 
-const xss = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
-
 it("lets the CCO team confirm one Andon and dismiss another with a reason, reading the complaints as text", async () => {
-  const page = await openPage(browser, { locale: "zh-CN" });
-  await signInAs(page, runtime.url, "cco", { at: "#/andons" });
+  const page = await openPage(dash.browser, { locale: "zh-CN" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/andons" });
   await page.waitForSelector("#andons-raised article.andon");
   expect(await page.locator("#andons-raised article.andon").count()).toBe(2);
   const kettle = page.locator('#andons-raised article[data-andon^="an-pl-kettle-"]');
@@ -118,16 +102,15 @@ it("lets the CCO team confirm one Andon and dismiss another with a reason, readi
 
   // The issued notice exists and opens.
   const href = (await notice.getAttribute("href")) ?? "";
-  const cco = await api.token("cco");
   expect(
-    (await api.call("GET", `/v1/notices/${href.replace("#/notices/", "")}`, { token: cco })).status,
+    (await dash.api.call("GET", `/v1/notices/${href.replace("#/notices/", "")}`, { token: dash.cco })).status,
   ).toBe(200);
   await page.close();
 });
 
 it("lists the CCO team's notifications unread first, leading to what they are about, and marking read updates the count", async () => {
-  const page = await openPage(browser, { locale: "zh-CN" });
-  await signInAs(page, runtime.url, "cco", { at: "#/notifications" });
+  const page = await openPage(dash.browser, { locale: "zh-CN" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/notifications" });
   await page.waitForSelector("#notifications li.notification");
   const andonNotes = page.locator('#notifications li:has(a[href="#/andons"])');
   expect(await andonNotes.count()).toBe(2);

@@ -5,12 +5,10 @@
  * and the CCO team finalizes the ended quarter while the current one cannot be.
  */
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { currentQuarter, dayOfPreviousQuarter, quarterOfDay } from "#test/integration/fixtures";
-import { apiOf, startTestRuntime } from "#test/integration/harness";
-import { launchChromium } from "./browser";
+import { putCatalog, sendSignals, useDashboard, xss } from "./dashboard-fixture";
 import { signInAs as signInThroughLanding } from "./session";
 
 const HOSTILE = `<img src=x onerror="window.__xss=1">插头冒烟`;
@@ -27,16 +25,9 @@ const LINES: [id: string, name: string, nameZh: string, negatives: number][] = [
 ];
 /** Screenshots for a reviewer to look at (git-ignored). */
 const SHOTS = fileURLToPath(new URL("./screenshots/", import.meta.url));
-let runtime: Runtime;
-let browser: Browser;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  const api = apiOf(runtime);
-  const cco = await api.token("cco");
-  await api.call("PUT", "/v1/catalog", {
-    token: cco,
-    body: {
+const dash = useDashboard({
+  seed: async (dash) => {
+    await putCatalog(dash, {
       businessUnits: [{ id: "bu-home", name: "Home" }],
       productLines: LINES.map(([id, name, nameZh]) => ({
         id,
@@ -45,41 +36,32 @@ beforeAll(async () => {
         businessUnitId: "bu-home",
         category: "kitchen",
       })),
-    },
-  });
-  const base = new Date(`${pastDay}T12:00:00+08:00`).getTime();
-  const signals = LINES.flatMap(([id, , , negatives]) =>
-    Array.from({ length: 110 }, (_, i) => ({
-      signalId: `e2e-${id}-${i}`,
-      productLineId: id,
-      channel: "app",
-      occurredAt: new Date(base - i * 1000).toISOString(),
-      ...(i === 0 && id === "pl-f"
-        ? { kind: "complaint", severity: "critical", verbatim: HOSTILE }
-        : { kind: "csat", score: i < negatives ? 1 : 5 }),
-      ...(i === 1 ? { verbatim: `${id} 的客户原话` } : {}),
-      ...(i === negatives + 1 ? { verbatim: `${id} 很满意` } : {}),
-    })),
-  );
-  for (let i = 0; i < signals.length; i += 500) {
-    const batch = signals.slice(i, i + 500);
-    const sent = await api.call("POST", "/v1/signals", { token: cco, body: { signals: batch } });
-    expect(sent.body).toMatchObject({ rejected: [], quarantined: 0 });
-  }
-  const preview = await api.call("POST", "/v1/awards", { token: cco, body: { period: quarter } });
-  expect(preview.status).toBe(200);
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+    });
+    const base = new Date(`${pastDay}T12:00:00+08:00`).getTime();
+    const signals = LINES.flatMap(([id, , , negatives]) =>
+      Array.from({ length: 110 }, (_, i) => ({
+        signalId: `e2e-${id}-${i}`,
+        productLineId: id,
+        channel: "app",
+        occurredAt: new Date(base - i * 1000).toISOString(),
+        ...(i === 0 && id === "pl-f"
+          ? { kind: "complaint", severity: "critical", verbatim: HOSTILE }
+          : { kind: "csat", score: i < negatives ? 1 : 5 }),
+        ...(i === 1 ? { verbatim: `${id} 的客户原话` } : {}),
+        ...(i === negatives + 1 ? { verbatim: `${id} 很满意` } : {}),
+      })),
+    );
+    await sendSignals(dash, signals);
+    const preview = await dash.api.call("POST", "/v1/awards", { token: dash.cco, body: { period: quarter } });
+    expect(preview.status).toBe(200);
+  },
 });
 
-const signInAs = (page: Page, role: string) => signInThroughLanding(page, runtime.url, role);
+const signInAs = (page: Page, role: string) => signInThroughLanding(page, dash.runtime.url, role);
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
 
 it("shows an executive the Red and Rotten Strawberries with figures, explanation and words as text, in both languages, and on stage", async () => {
-  const page = await browser.newPage({ locale: "en-US", viewport: { width: 1280, height: 720 } });
+  const page = await dash.browser.newPage({ locale: "en-US", viewport: { width: 1280, height: 720 } });
   await signInAs(page, "executive");
   await page.click('nav a[href="#/awards"]');
   await page.waitForSelector("#awards-red article");
@@ -95,7 +77,7 @@ it("shows an executive the Red and Rotten Strawberries with figures, explanation
   expect(await worst.locator(".award-explanation").textContent()).toContain("Rotten Strawberry #1: Heater F");
   expect(await worst.locator("blockquote").allTextContents()).toContain(HOSTILE);
   expect(await page.locator("#awards-section img").count()).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await xss(page)).toBeUndefined();
   expect(await page.locator('#awards-red article[data-line="pl-a"] blockquote').count()).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}awards-en.png`, fullPage: true });
 
@@ -125,14 +107,14 @@ it("shows an executive the Red and Rotten Strawberries with figures, explanation
   await page.keyboard.press("Escape");
   await page.waitForSelector("#awards-section");
   expect(new URL(page.url()).hash).toBe(`#/awards/${quarter}`);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await xss(page)).toBeUndefined();
   await page.close();
 });
 
 it("says when a period's awards have not been run, and lets the CCO team finalize only an ended period", async () => {
-  const page = await browser.newPage({ locale: "en-US" });
+  const page = await dash.browser.newPage({ locale: "en-US" });
   await signInAs(page, "cco");
-  await page.goto(`${runtime.url}/#/awards/${currentQuarter()}`);
+  await page.goto(`${dash.runtime.url}/#/awards/${currentQuarter()}`);
   await page.waitForSelector("#awards-empty");
   expect(await page.locator("#awards-empty").textContent()).toContain("have not been run yet");
   expect(await page.locator("#finalize").isDisabled()).toBe(true);

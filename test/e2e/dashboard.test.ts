@@ -1,22 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
+import { expect, it } from "vitest";
 import { currentQuarter, signal } from "#test/integration/fixtures";
-import { apiOf, startTestRuntime } from "#test/integration/harness";
-import { launchChromium } from "./browser";
+import { putCatalog, sendSignals, useDashboard, xss } from "./dashboard-fixture";
 import { signInAs } from "./session";
 
 const HOSTILE = `<img src=x onerror="window.__xss=1">`;
-let runtime: Runtime;
-let browser: Browser;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  const api = apiOf(runtime);
-  const cco = await api.token("cco");
-  await api.call("PUT", "/v1/catalog", {
-    token: cco,
-    body: {
+const dash = useDashboard({
+  seed: async (dash) => {
+    await putCatalog(dash, {
       businessUnits: [{ id: "bu-home", name: "Home" }],
       productLines: [
         {
@@ -28,34 +18,29 @@ beforeAll(async () => {
         },
         { id: "pl-bad", name: HOSTILE, nameZh: HOSTILE, businessUnitId: "bu-home", category: "kitchen" },
       ],
-    },
-  });
-  const signals = [
-    ...Array.from({ length: 40 }, (_, i) =>
-      signal({ productLineId: "pl-bad", kind: "csat", score: i < 30 ? 1 : 5 }),
-    ),
-    ...Array.from({ length: 40 }, () => signal({ productLineId: "pl-good", kind: "csat", score: 5 })),
-    signal({ productLineId: "pl-ghost", verbatim: `<script>window.__xss=2</script>坏了` }),
-  ];
-  await api.call("POST", "/v1/signals", { token: cco, body: { signals } });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+    });
+    const signals = [
+      ...Array.from({ length: 40 }, (_, i) =>
+        signal({ productLineId: "pl-bad", kind: "csat", score: i < 30 ? 1 : 5 }),
+      ),
+      ...Array.from({ length: 40 }, () => signal({ productLineId: "pl-good", kind: "csat", score: 5 })),
+      signal({ productLineId: "pl-ghost", verbatim: `<script>window.__xss=2</script>坏了` }),
+    ];
+    await sendSignals(dash, signals, { expected: { rejected: [], quarantined: 1 } });
+  },
 });
 
 it("signs in, shows each line's metrics against the bar in zh-CN and en, and renders names and words as text", async () => {
-  const page = await browser.newPage({ locale: "zh-CN" });
+  const page = await dash.browser.newPage({ locale: "zh-CN" });
   const calls: string[] = [];
   page.on("request", (request) => {
     const { pathname } = new URL(request.url());
     if (pathname.startsWith("/v1/")) calls.push(pathname);
   });
-  await page.goto(runtime.url);
+  await page.goto(dash.runtime.url);
   await expect.poll(() => page.locator("h1").textContent()).toContain("草莓");
 
-  await signInAs(page, runtime.url, "cco", { at: "#/rankings" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/rankings" });
   await page.waitForSelector("#lines tbody tr[data-line]");
   expect(await page.locator("#period").inputValue()).toBe(currentQuarter());
 
@@ -76,7 +61,7 @@ it("signs in, shows each line's metrics against the bar in zh-CN and en, and ren
   expect(await page.locator("#lines-section .note").textContent()).toContain("56.3%");
   expect(await bad.locator("td.state").textContent()).toBe("高于红线");
 
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await xss(page)).toBeUndefined();
   // The quarantine has its own page now (test/e2e/quarantine.test.ts checks its words are text).
   expect(await page.locator("#quarantine-section").count()).toBe(0);
 
@@ -87,15 +72,15 @@ it("signs in, shows each line's metrics against the bar in zh-CN and en, and ren
 });
 
 it("tells a bu-head's session apart", async () => {
-  const page = await browser.newPage({ locale: "en-US" });
-  await signInAs(page, runtime.url, "bu-head", { units: ["bu-home"], at: "#/rankings" });
+  const page = await dash.browser.newPage({ locale: "en-US" });
+  await signInAs(page, dash.runtime.url, "bu-head", { units: ["bu-home"], at: "#/rankings" });
   await page.waitForSelector("#lines tbody tr[data-line]");
   expect(await page.locator("header .who").textContent()).toContain("Signed in as bu-head");
   await page.close();
 });
 
 it("serves index.html revalidated and its hashed script and styles cached for a year, with no inline script", async () => {
-  const index = await fetch(`${runtime.url}/`);
+  const index = await fetch(`${dash.runtime.url}/`);
   expect(index.headers.get("cache-control")).toBe("no-cache");
   expect(index.headers.get("content-security-policy")).toContain("default-src 'self'");
   expect(index.headers.get("content-security-policy")).not.toMatch(/script-src[^;]*'unsafe-inline'/);
@@ -104,7 +89,7 @@ it("serves index.html revalidated and its hashed script and styles cached for a 
   const assets = [...html.matchAll(/(?:src|href)="(\/assets\/app-[\w-]+\.(?:js|css))"/g)].map((m) => m[1]);
   expect(assets).toHaveLength(2);
   for (const asset of assets) {
-    const response = await fetch(`${runtime.url}${asset}`);
+    const response = await fetch(`${dash.runtime.url}${asset}`);
     expect(response.status, asset).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   }

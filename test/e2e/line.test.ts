@@ -3,14 +3,12 @@
  * words, one hostile), pulled by the previous quarter's review; a heater with an Andon raised; a quiet
  * line with nothing. The figures shown are checked against the API's own answers, in both languages.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { csatSignals, dayOfPreviousQuarter, quarterOfDay, shanghaiDay } from "#test/integration/fixtures";
-import { type Api, apiOf, startTestRuntime } from "#test/integration/harness";
 import { number, percent } from "#web/format";
 import { seriousViolations } from "./axe";
-import { launchChromium } from "./browser";
+import { putCatalog, sendSignals, useDashboard } from "./dashboard-fixture";
 import { screenshot } from "./screenshots";
 import { openPage, signInAs } from "./session";
 
@@ -18,19 +16,10 @@ const HOSTILE = `<img src=x onerror="window.__xss=1">壶盖松了`;
 const REASONS = [["quality"], ["logistics"], ["quality", "price"]];
 const noon = (day: string) => `${day}T12:00:00+08:00`;
 const previousDay = dayOfPreviousQuarter();
-let runtime: Runtime;
-let api: Api;
-let cco: string;
-let browser: Browser;
 let noticeId: string;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  api = apiOf(runtime);
-  cco = await api.token("cco");
-  await api.call("PUT", "/v1/catalog", {
-    token: cco,
-    body: {
+const dash = useDashboard({
+  seed: async (dash) => {
+    await putCatalog(dash, {
       businessUnits: [
         { id: "bu-home", name: "Home" },
         { id: "bu-fresh", name: "Fresh" },
@@ -41,57 +30,48 @@ beforeAll(async () => {
         { id: "pl-quiet", name: "Toaster", nameZh: "面包机", businessUnitId: "bu-home", category: "kitchen" },
         { id: "pl-milk", name: "Milk", nameZh: "牛奶", businessUnitId: "bu-fresh", category: "dairy" },
       ],
-    },
-  });
-  // Five weeks of kettle signals (one day a week), 2 to 6 negatives of 10, each negative with reasons.
-  const weekly = [0, 1, 2, 3, 4].flatMap((week) =>
-    Array.from({ length: 10 }, (_, i) => ({
-      signalId: `line-w${week}-${i}`,
-      productLineId: "pl-kettle",
-      channel: "app",
-      kind: "csat",
-      score: i < week + 2 ? 1 : 5,
-      occurredAt: new Date(Date.parse(noon(shanghaiDay(1 + 7 * week))) - i * 60_000).toISOString(),
-      ...(i < week + 2 ? { reasons: REASONS[i % 3] } : {}),
-      ...(i === 0 ? { verbatim: week === 0 ? HOSTILE : `第 ${week} 周:水烧不开` } : {}),
-    })),
-  );
-  // The previous quarter: the kettle far over the bar (so the review pulls it), the heater clean.
-  const base = new Date(noon(previousDay));
-  const previous = [...csatSignals("pl-kettle", 40, 30, base), ...csatSignals("pl-heater", 40, 0, base)];
-  // Two critical complaints on the heater yesterday raise an Andon.
-  const critical = [0, 1].map((i) => ({
-    signalId: `line-critical-${i}`,
-    productLineId: "pl-heater",
-    channel: "hotline",
-    kind: "complaint",
-    severity: "critical",
-    reasons: ["safety"],
-    occurredAt: new Date(Date.parse(noon(shanghaiDay(1))) + i * 60_000).toISOString(),
-  }));
-  const sent = await api.call("POST", "/v1/signals", {
-    token: cco,
-    body: { signals: [...weekly, ...previous, ...critical] },
-  });
-  expect(sent.body).toMatchObject({ rejected: [], quarantined: 0 });
-  const review = await api.call("POST", "/v1/reviews", {
-    token: cco,
-    body: { quarter: quarterOfDay(previousDay) },
-  });
-  expect(review.status).toBe(200);
-  const notices = await api.call("GET", "/v1/notices?businessUnitId=bu-home", { token: cco });
-  noticeId = notices.body.items.find((n: { productLineId: string }) => n.productLineId === "pl-kettle").id;
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+    });
+    // Five weeks of kettle signals (one day a week), 2 to 6 negatives of 10, each negative with reasons.
+    const weekly = [0, 1, 2, 3, 4].flatMap((week) =>
+      Array.from({ length: 10 }, (_, i) => ({
+        signalId: `line-w${week}-${i}`,
+        productLineId: "pl-kettle",
+        channel: "app",
+        kind: "csat",
+        score: i < week + 2 ? 1 : 5,
+        occurredAt: new Date(Date.parse(noon(shanghaiDay(1 + 7 * week))) - i * 60_000).toISOString(),
+        ...(i < week + 2 ? { reasons: REASONS[i % 3] } : {}),
+        ...(i === 0 ? { verbatim: week === 0 ? HOSTILE : `第 ${week} 周:水烧不开` } : {}),
+      })),
+    );
+    // The previous quarter: the kettle far over the bar (so the review pulls it), the heater clean.
+    const base = new Date(noon(previousDay));
+    const previous = [...csatSignals("pl-kettle", 40, 30, base), ...csatSignals("pl-heater", 40, 0, base)];
+    // Two critical complaints on the heater yesterday raise an Andon.
+    const critical = [0, 1].map((i) => ({
+      signalId: `line-critical-${i}`,
+      productLineId: "pl-heater",
+      channel: "hotline",
+      kind: "complaint",
+      severity: "critical",
+      reasons: ["safety"],
+      occurredAt: new Date(Date.parse(noon(shanghaiDay(1))) + i * 60_000).toISOString(),
+    }));
+    await sendSignals(dash, [...weekly, ...previous, ...critical]);
+    const review = await dash.api.call("POST", "/v1/reviews", {
+      token: dash.cco,
+      body: { quarter: quarterOfDay(previousDay) },
+    });
+    expect(review.status).toBe(200);
+    const notices = await dash.api.call("GET", "/v1/notices?businessUnitId=bu-home", { token: dash.cco });
+    noticeId = notices.body.items.find((n: { productLineId: string }) => n.productLineId === "pl-kettle").id;
+  },
 });
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? "";
 
 it("shows a CCO the kettle's figures, bar, trend, problems, voices and notice as the API gives them, in both languages", async () => {
-  const page = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+  const page = await openPage(dash.browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
   const calls: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
@@ -101,13 +81,14 @@ it("shows a CCO the kettle's figures, bar, trend, problems, voices and notice as
   page.on("response", (response) => {
     if (response.url().endsWith(".js")) scripts.push(response.text());
   });
-  await signInAs(page, runtime.url, "cco", { at: "#/lines/pl-kettle" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/lines/pl-kettle" });
   await page.waitForSelector("#line-rate");
   const quarter = await page.locator("#line-period").inputValue();
   const metrics = (
-    await api.call("GET", `/v1/product-lines/pl-kettle/metrics?period=${quarter}`, { token: cco })
+    await dash.api.call("GET", `/v1/product-lines/pl-kettle/metrics?period=${quarter}`, { token: dash.cco })
   ).body;
-  const envelope = (await api.call("GET", `/v1/rankings?period=${quarter}&limit=1`, { token: cco })).body;
+  const envelope = (await dash.api.call("GET", `/v1/rankings?period=${quarter}&limit=1`, { token: dash.cco }))
+    .body;
 
   expect(await text(page, "#line-name")).toBe("Kettle");
   expect(await text(page, "#line-unit")).toBe("Home · kitchen");
@@ -131,7 +112,9 @@ it("shows a CCO the kettle's figures, bar, trend, problems, voices and notice as
   );
 
   // The trend: uPlot's canvas and the same weeks as a table.
-  const trend = (await api.call("GET", "/v1/product-lines/pl-kettle/trend?bucket=week", { token: cco })).body;
+  const trend = (
+    await dash.api.call("GET", "/v1/product-lines/pl-kettle/trend?bucket=week", { token: dash.cco })
+  ).body;
   await page.waitForSelector("#line-trend canvas");
   expect(await page.locator("#line-trend .trend-canvas").getAttribute("role")).toBe("img");
   expect((await Promise.all(scripts)).some((body) => body.includes("u-over"))).toBe(true);
@@ -149,8 +132,8 @@ it("shows a CCO the kettle's figures, bar, trend, problems, voices and notice as
 
   // The line's problems: each reason's count as the board counts it.
   const board = (
-    await api.call("GET", `/v1/problems?period=${quarter}&businessUnitId=bu-home&category=kitchen`, {
-      token: cco,
+    await dash.api.call("GET", `/v1/problems?period=${quarter}&businessUnitId=bu-home&category=kitchen`, {
+      token: dash.cco,
     })
   ).body;
   const row = board.productLines.find((l: { productLineId: string }) => l.productLineId === "pl-kettle");
@@ -160,7 +143,9 @@ it("shows a CCO the kettle's figures, bar, trend, problems, voices and notice as
   }
 
   // The newest voices, words as text (the hostile one never becomes markup).
-  const voices = (await api.call("GET", "/v1/voices?productLineId=pl-kettle&limit=5", { token: cco })).body;
+  const voices = (
+    await dash.api.call("GET", "/v1/voices?productLineId=pl-kettle&limit=5", { token: dash.cco })
+  ).body;
   expect(await page.locator("#line-voices-list blockquote").allTextContents()).toEqual(
     voices.items.map((v: { text: string }) => v.text),
   );
@@ -185,14 +170,14 @@ it("shows a CCO the kettle's figures, bar, trend, problems, voices and notice as
 });
 
 it("raises the Andon banner on the heater and says what would fill an empty line", async () => {
-  const page = await openPage(browser, { locale: "zh-CN" });
-  await signInAs(page, runtime.url, "executive", { at: "#/lines/pl-heater" });
+  const page = await openPage(dash.browser, { locale: "zh-CN" });
+  await signInAs(page, dash.runtime.url, "executive", { at: "#/lines/pl-heater" });
   await page.waitForSelector("#line-metrics p");
   await expect.poll(() => page.locator(".andon-banner").count()).toBe(1);
   expect(await text(page, ".andon-banner")).toContain("安灯");
   expect(await text(page, "#line-name .andon-badge")).toContain("安灯已拉响");
 
-  await page.goto(`${runtime.url}/#/lines/pl-quiet`);
+  await page.goto(`${dash.runtime.url}/#/lines/pl-quiet`);
   await expect.poll(() => text(page, "#line-name")).toBe("面包机");
   await page.waitForSelector("#line-trend .empty");
   expect(await text(page, "#line-trend .empty")).toContain("近 12 周没有信号");
@@ -203,14 +188,14 @@ it("raises the Andon banner on the heater and says what would fill an empty line
 });
 
 it("tells a head of another unit that this line's voices and notices are not theirs, without asking the API", async () => {
-  const fresh = await api.token("bu-head", ["bu-fresh"]);
-  const refused = await api.call("GET", "/v1/voices?productLineId=pl-kettle", { token: fresh });
+  const fresh = await dash.api.token("bu-head", ["bu-fresh"]);
+  const refused = await dash.api.call("GET", "/v1/voices?productLineId=pl-kettle", { token: fresh });
   expect(refused.status).toBe(403);
 
-  const page = await openPage(browser, { locale: "en-US" });
+  const page = await openPage(dash.browser, { locale: "en-US" });
   const calls: string[] = [];
   page.on("request", (request) => calls.push(new URL(request.url()).pathname));
-  await signInAs(page, runtime.url, "bu-head", { units: ["bu-fresh"], at: "#/lines/pl-kettle" });
+  await signInAs(page, dash.runtime.url, "bu-head", { units: ["bu-fresh"], at: "#/lines/pl-kettle" });
   await page.waitForSelector("#line-voices-forbidden");
   expect(await text(page, "#line-voices-forbidden")).toContain(
     "Only the CCO team, executives and the head of Home may read this line's customer voices.",

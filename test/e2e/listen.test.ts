@@ -4,12 +4,9 @@
  * the unit's head answers it, a stale answer is a clear 409, and the executive sees it answered. A
  * head of another unit cannot list this unit's voices (the 403 shown as a message).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
-import { type Api, apiOf, startTestRuntime } from "#test/integration/harness";
+import { expect, it } from "vitest";
 import { seriousViolations } from "./axe";
-import { launchChromium } from "./browser";
+import { putCatalog, sendSignals, useDashboard, xss } from "./dashboard-fixture";
 import { screenshot } from "./screenshots";
 import { openPage, signInAs } from "./session";
 
@@ -46,31 +43,18 @@ const milk = {
   occurredAt: new Date(now - 3_600_000).toISOString(),
 };
 
-let runtime: Runtime;
-let api: Api;
-let browser: Browser;
-let cco: string;
 let executive: string;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  api = apiOf(runtime);
-  [cco, executive] = await Promise.all([api.token("cco"), api.token("executive")]);
-  expect((await api.call("PUT", "/v1/catalog", { token: cco, body: catalog })).status).toBe(200);
-  const sent = await api.call("POST", "/v1/signals", { token: cco, body: { signals: [...voices, milk] } });
-  expect(sent.body).toMatchObject({ rejected: [], quarantined: 0 });
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+const dash = useDashboard({
+  seed: async (dash) => {
+    executive = await dash.api.token("executive");
+    await putCatalog(dash, catalog);
+    await sendSignals(dash, [...voices, milk]);
+  },
 });
 
-const xss = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
-
 it("lets an executive listen in to a unit and raise a chase that the unit head answers, once", async () => {
-  const page = await openPage(browser, { locale: "zh-CN" });
-  await signInAs(page, runtime.url, "executive", { at: "#/listen" });
+  const page = await openPage(dash.browser, { locale: "zh-CN" });
+  await signInAs(page, dash.runtime.url, "executive", { at: "#/listen" });
   await page.waitForSelector("#listen-pick");
   await page.waitForSelector('#listen-scope option[value="unit:bu-a"]', { state: "attached" });
   expect(await page.locator("#listen-scope optgroup").first().locator("option").allTextContents()).toEqual([
@@ -117,14 +101,14 @@ it("lets an executive listen in to a unit and raise a chase that the unit head a
   await screenshot(page, "listen");
 
   // A second chase, raised through the API, that the CCO team answers while the head's page is open.
-  const second = await api.call("POST", "/v1/chases", {
+  const second = await dash.api.call("POST", "/v1/chases", {
     token: executive,
     body: { signalId: "listen-6", question: "电水壶的问题处理了吗?" },
   });
   expect(second.status).toBe(200);
 
-  const head = await openPage(browser, { locale: "zh-CN" });
-  await signInAs(head, runtime.url, "bu-head", { units: ["bu-a"], at: "#/chases" });
+  const head = await openPage(dash.browser, { locale: "zh-CN" });
+  await signInAs(head, dash.runtime.url, "bu-head", { units: ["bu-a"], at: "#/chases" });
   await head.waitForSelector("#chases article.chase");
   expect(await head.locator("#chases article.chase").count()).toBe(2);
   const first = head.locator('#chases article[data-chase]:has-text("取暖器为什么又出问题了")');
@@ -136,8 +120,8 @@ it("lets an executive listen in to a unit and raise a chase that the unit head a
   await screenshot(head, "chases");
 
   const stale = head.locator(`#chases article[data-chase="${second.body.id}"]`);
-  const answered = await api.call("POST", `/v1/chases/${second.body.id}/answer`, {
-    token: cco,
+  const answered = await dash.api.call("POST", `/v1/chases/${second.body.id}/answer`, {
+    token: dash.cco,
     body: { answer: "CCO 团队已处理" },
   });
   expect(answered.status).toBe(200);
@@ -159,7 +143,7 @@ it("lets an executive listen in to a unit and raise a chase that the unit head a
   await head.close();
 
   // The executive sees the chase answered, with the answer.
-  await page.goto(`${runtime.url}/#/chases`);
+  await page.goto(`${dash.runtime.url}/#/chases`);
   await page.waitForSelector("#chases-tab-answered");
   await page.click("#chases-tab-answered");
   const mine = page.locator('#chases article[data-chase]:has-text("取暖器为什么又出问题了")');
@@ -170,8 +154,8 @@ it("lets an executive listen in to a unit and raise a chase that the unit head a
 });
 
 it("does not let a unit head listen to another unit's voices: the 403 is a message", async () => {
-  const page = await openPage(browser, { locale: "en-US" });
-  await signInAs(page, runtime.url, "bu-head", { units: ["bu-b"], at: "#/listen" });
+  const page = await openPage(dash.browser, { locale: "en-US" });
+  await signInAs(page, dash.runtime.url, "bu-head", { units: ["bu-b"], at: "#/listen" });
   // Their one unit opens by itself.
   await expect.poll(() => new URL(page.url()).hash).toBe("#/listen/unit/bu-b");
   await page.waitForSelector('#listen-scope option[value="unit:bu-b"]', { state: "attached" });
@@ -183,7 +167,7 @@ it("does not let a unit head listen to another unit's voices: the 403 is a messa
   // No chase offered to a unit head (only executives and the CCO team raise them).
   expect(await page.locator(".chase-open").count()).toBe(0);
 
-  await page.goto(`${runtime.url}/#/listen/unit/bu-a`);
+  await page.goto(`${dash.runtime.url}/#/listen/unit/bu-a`);
   const error = page.locator("#listen-section .error[role=alert]");
   await error.waitFor();
   expect(await error.textContent()).toContain("Your role may not see this");

@@ -3,59 +3,43 @@
  * (three on three days, so no Andon), the first 50 shown with the count, the rest after "Load more",
  * and a status filter that starts its list afresh.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
+import { expect, it } from "vitest";
 import { dayOfPreviousQuarter, quarterOfDay } from "#test/integration/fixtures";
-import { apiOf, startTestRuntime } from "#test/integration/harness";
-import { launchChromium } from "./browser";
+import { putCatalog, sendSignals, useDashboard } from "./dashboard-fixture";
 import { openPage, signInAs } from "./session";
 
 const LINES = 51;
 const pastDay = dayOfPreviousQuarter();
 const ids = Array.from({ length: LINES }, (_, i) => `pl-p-${String(i).padStart(2, "0")}`);
-let runtime: Runtime;
-let browser: Browser;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  const api = apiOf(runtime);
-  const cco = await api.token("cco");
-  await api.call("PUT", "/v1/catalog", {
-    token: cco,
-    body: {
+const dash = useDashboard({
+  seed: async (dash) => {
+    await putCatalog(dash, {
       businessUnits: [{ id: "bu-p", name: "Paging" }],
       productLines: ids.map((id) => ({ id, name: `Line ${id}`, businessUnitId: "bu-p", category: "c" })),
-    },
-  });
-  const base = new Date(`${pastDay}T12:00:00+08:00`).getTime();
-  const signals = ids.flatMap((id) =>
-    [0, 1, 2].map((day) => ({
-      signalId: `pg-${id}-${day}`,
-      productLineId: id,
-      channel: "hotline",
-      kind: "complaint",
-      severity: "critical",
-      occurredAt: new Date(base - day * 86_400_000).toISOString(),
-    })),
-  );
-  const sent = await api.call("POST", "/v1/signals", { token: cco, body: { signals } });
-  expect(sent.body).toMatchObject({ rejected: [], quarantined: 0 });
-  const review = await api.call("POST", "/v1/reviews", {
-    token: cco,
-    body: { quarter: quarterOfDay(pastDay) },
-  });
-  expect(review.body.noticesIssued).toHaveLength(LINES);
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+    });
+    const base = new Date(`${pastDay}T12:00:00+08:00`).getTime();
+    const signals = ids.flatMap((id) =>
+      [0, 1, 2].map((day) => ({
+        signalId: `pg-${id}-${day}`,
+        productLineId: id,
+        channel: "hotline",
+        kind: "complaint",
+        severity: "critical",
+        occurredAt: new Date(base - day * 86_400_000).toISOString(),
+      })),
+    );
+    await sendSignals(dash, signals);
+    const review = await dash.api.call("POST", "/v1/reviews", {
+      token: dash.cco,
+      body: { quarter: quarterOfDay(pastDay) },
+    });
+    expect(review.body.noticesIssued).toHaveLength(LINES);
+  },
 });
 
 it("shows 50 notices, loads the rest on request, and starts afresh when the filter changes", async () => {
-  const page = await openPage(browser, { locale: "en-US" });
-  await signInAs(page, runtime.url, "cco", { at: "#/notices" });
+  const page = await openPage(dash.browser, { locale: "en-US" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/notices" });
   await page.waitForSelector("#notices-table tbody tr");
   const rows = page.locator("#notices-table tbody tr");
   expect(await rows.count()).toBe(50);

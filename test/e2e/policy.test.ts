@@ -5,36 +5,18 @@
  * would no longer be flagged, saves version 2 and compares it with version 1; a version saved by
  * someone else meanwhile is said plainly. Both languages, no serious accessibility violation.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
-import { type Api, apiOf, startTestRuntime } from "#test/integration/harness";
+import { expect, it } from "vitest";
 import { seriousViolations } from "./axe";
-import { launchChromium } from "./browser";
+import { useDashboard } from "./dashboard-fixture";
 import { pastQuarter, seedReviewLines } from "./review-seed";
 import { screenshot } from "./screenshots";
 import { openPage, signInAs } from "./session";
 
-let runtime: Runtime;
-let browser: Browser;
-let api: Api;
-let cco: string;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  api = apiOf(runtime);
-  cco = await api.token("cco");
-  await seedReviewLines(api, cco);
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
+const dash = useDashboard({ seed: seedReviewLines, timeout: 180_000 });
 
 it("shows an executive the policy in force with each setting's meaning, read-only, and no review in the nav", async () => {
-  const page = await openPage(browser, { locale: "zh-CN" });
-  await signInAs(page, runtime.url, "executive", { at: "#/policy" });
+  const page = await openPage(dash.browser, { locale: "zh-CN" });
+  await signInAs(page, dash.runtime.url, "executive", { at: "#/policy" });
   await page.waitForSelector("#policy-table");
   expect(await page.locator("#policy-in-force").textContent()).toBe("现行版本为 v1：默认设置，从未修改。");
   const confidence = page.locator('#policy-table tr[data-setting="review.confidence"]');
@@ -53,8 +35,8 @@ it("shows an executive the policy in force with each setting's meaning, read-onl
 });
 
 it("lets the CCO team draft a version, see the API's refusal and the what-if side by side, then save it", async () => {
-  const page = await openPage(browser, { locale: "en-US", viewport: { width: 1400, height: 900 } });
-  await signInAs(page, runtime.url, "cco", { at: "#/policy" });
+  const page = await openPage(dash.browser, { locale: "en-US", viewport: { width: 1400, height: 900 } });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/policy" });
   await page.click("#policy-edit");
   expect(await page.locator("#policy-save").isDisabled()).toBe(true);
   expect(await page.locator("#policy-save-hint").textContent()).toBe(
@@ -104,7 +86,7 @@ it("lets the CCO team draft a version, see the API's refusal and the what-if sid
       .locator('#policy-table tr[data-setting="review.absoluteThreshold"] .policy-value')
       .textContent(),
   ).toBe("21%");
-  expect((await api.call("GET", "/v1/policy", { token: cco })).body).toMatchObject({
+  expect((await dash.api.call("GET", "/v1/policy", { token: dash.cco })).body).toMatchObject({
     version: 2,
     review: { absoluteThreshold: 0.21, fixDays: 20, confidence: 0.95 },
   });
@@ -134,16 +116,16 @@ it("lets the CCO team draft a version, see the API's refusal and the what-if sid
 });
 
 it("says plainly when someone else saved a version while the draft was open, and saves nothing", async () => {
-  const page = await openPage(browser, { locale: "en-US" });
-  await signInAs(page, runtime.url, "cco", { at: "#/policy" });
+  const page = await openPage(dash.browser, { locale: "en-US" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/policy" });
   await page.click("#policy-edit");
   await page.fill("#policy-chase-answerDays", "5");
   await page.click("#policy-what-if");
   await page.waitForSelector("#what-if-summary");
-  const before = (await api.call("GET", "/v1/policy", { token: cco })).body;
+  const before = (await dash.api.call("GET", "/v1/policy", { token: dash.cco })).body;
   const { version: _v, updatedAt: _a, updatedBy: _b, ...settings } = before;
-  const other = await api.call("PUT", "/v1/policy", {
-    token: cco,
+  const other = await dash.api.call("PUT", "/v1/policy", {
+    token: dash.cco,
     body: { ...settings, retentionDays: 365 },
   });
   expect(other.status).toBe(200);
@@ -152,7 +134,7 @@ it("says plainly when someone else saved a version while the draft was open, and
   expect(await page.locator("#policy-stale").textContent()).toContain(
     `Someone saved version ${other.body.version} while you were editing`,
   );
-  expect((await api.call("GET", "/v1/policy", { token: cco })).body.chase.answerDays).toBe(
+  expect((await dash.api.call("GET", "/v1/policy", { token: dash.cco })).body.chase.answerDays).toBe(
     settings.chase.answerDays,
   );
   await page.click("#policy-stale button");

@@ -3,23 +3,17 @@
  * every count and change shown as the API answers it, sorting, the unit and category filters, and
  * names in the chosen language.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { currentQuarter, dayOfPreviousQuarter, shanghaiDay } from "#test/integration/fixtures";
-import { type Api, apiOf, startTestRuntime } from "#test/integration/harness";
 import { number, percent } from "#web/format";
 import { changeText } from "#web/problems-data";
 import { seriousViolations } from "./axe";
-import { launchChromium } from "./browser";
+import { putCatalog, sendSignals, useDashboard } from "./dashboard-fixture";
 import { screenshot } from "./screenshots";
 import { openPage, signInAs } from "./session";
 
 const noon = (day: string) => `${day}T12:00:00+08:00`;
-let runtime: Runtime;
-let api: Api;
-let cco: string;
-let browser: Browser;
 let counter = 0;
 
 /** `count` negative csat signals of a line on a day, each with the reasons given. */
@@ -34,13 +28,9 @@ const negatives = (productLineId: string, day: string, count: number, reasons: s
     occurredAt: new Date(Date.parse(noon(day)) - i * 1000).toISOString(),
   }));
 
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  api = apiOf(runtime);
-  cco = await api.token("cco");
-  await api.call("PUT", "/v1/catalog", {
-    token: cco,
-    body: {
+const dash = useDashboard({
+  seed: async (dash) => {
+    await putCatalog(dash, {
       businessUnits: [
         { id: "bu-home", name: "Home" },
         { id: "bu-fresh", name: "Fresh" },
@@ -50,33 +40,27 @@ beforeAll(async () => {
         { id: "pl-heater", name: "Heater", nameZh: "取暖器", businessUnitId: "bu-home", category: "heating" },
         { id: "pl-milk", name: "Milk", nameZh: "牛奶", businessUnitId: "bu-fresh", category: "dairy" },
       ],
-    },
-  });
-  const today = shanghaiDay(1);
-  const before = dayOfPreviousQuarter();
-  const signals = [
-    ...negatives("pl-kettle", today, 12, ["quality"]),
-    ...negatives("pl-kettle", today, 3, ["logistics", "price"]),
-    ...negatives("pl-heater", today, 4, ["safety"]),
-    ...negatives("pl-milk", today, 2, ["description-mismatch"]),
-    ...negatives("pl-kettle", before, 5, ["quality"]),
-    ...negatives("pl-milk", before, 6, ["service-attitude"]),
-    ...Array.from({ length: 20 }, (_, i) => ({
-      signalId: `pb-good-${i}`,
-      productLineId: "pl-kettle",
-      channel: "app",
-      kind: "csat",
-      score: 5,
-      occurredAt: new Date(Date.parse(noon(today)) - i * 1000).toISOString(),
-    })),
-  ];
-  const sent = await api.call("POST", "/v1/signals", { token: cco, body: { signals } });
-  expect(sent.body).toMatchObject({ rejected: [], quarantined: 0 });
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+    });
+    const today = shanghaiDay(1);
+    const before = dayOfPreviousQuarter();
+    const signals = [
+      ...negatives("pl-kettle", today, 12, ["quality"]),
+      ...negatives("pl-kettle", today, 3, ["logistics", "price"]),
+      ...negatives("pl-heater", today, 4, ["safety"]),
+      ...negatives("pl-milk", today, 2, ["description-mismatch"]),
+      ...negatives("pl-kettle", before, 5, ["quality"]),
+      ...negatives("pl-milk", before, 6, ["service-attitude"]),
+      ...Array.from({ length: 20 }, (_, i) => ({
+        signalId: `pb-good-${i}`,
+        productLineId: "pl-kettle",
+        channel: "app",
+        kind: "csat",
+        score: 5,
+        occurredAt: new Date(Date.parse(noon(today)) - i * 1000).toISOString(),
+      })),
+    ];
+    await sendSignals(dash, signals);
+  },
 });
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).textContent()) ?? "";
@@ -113,18 +97,18 @@ const expectRow = async (page: Page, table: string, id: string, figures: Figures
 };
 
 it("shows a CCO the reasons by unit, category and line with shares and changes as the API answers, sorts and filters", async () => {
-  const page = await openPage(browser, { locale: "en-US", viewport: { width: 1400, height: 900 } });
+  const page = await openPage(dash.browser, { locale: "en-US", viewport: { width: 1400, height: 900 } });
   const scripts: Promise<string>[] = [];
   page.on("response", (response) => {
     if (response.url().endsWith(".js")) scripts.push(response.text());
   });
-  await signInAs(page, runtime.url, "cco", { at: "#/problems" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/problems" });
   await page.waitForSelector("#problems-units tbody tr");
   // uPlot (its "u-over" layer) travels only with the line page's chunk: not on first load, not here.
   expect((await Promise.all(scripts)).some((body) => body.includes("u-over"))).toBe(false);
   const quarter = await page.locator("#problems-period").inputValue();
   expect(quarter).toBe(currentQuarter());
-  const board = (await api.call("GET", `/v1/problems?period=${quarter}`, { token: cco })).body;
+  const board = (await dash.api.call("GET", `/v1/problems?period=${quarter}`, { token: dash.cco })).body;
 
   expect(await text(page, "#problems-total")).toContain(
     `${number("en", board.total.negatives)} negative signals out of ${number("en", board.total.n)} (${changeText("en", board.total.negativesChange).text} on ${board.previousPeriod})`,
@@ -164,8 +148,8 @@ it("shows a CCO the reasons by unit, category and line with shares and changes a
   await page.selectOption("#problems-category", "heating");
   await expect.poll(() => rowIds(page, "problems-lines")).toEqual(["pl-heater"]);
   const filtered = (
-    await api.call("GET", `/v1/problems?period=${quarter}&businessUnitId=bu-home&category=heating`, {
-      token: cco,
+    await dash.api.call("GET", `/v1/problems?period=${quarter}&businessUnitId=bu-home&category=heating`, {
+      token: dash.cco,
     })
   ).body;
   await expectRow(page, "problems-lines", "pl-heater", filtered.productLines[0], filtered.reasons);
@@ -178,8 +162,8 @@ it("shows a CCO the reasons by unit, category and line with shares and changes a
 });
 
 it("names units, lines and reasons in Chinese", async () => {
-  const page = await openPage(browser, { locale: "zh-CN", viewport: { width: 1400, height: 900 } });
-  await signInAs(page, runtime.url, "executive", { at: "#/problems" });
+  const page = await openPage(dash.browser, { locale: "zh-CN", viewport: { width: 1400, height: 900 } });
+  await signInAs(page, dash.runtime.url, "executive", { at: "#/problems" });
   await page.waitForSelector("#problems-lines tbody tr");
   expect(await text(page, "#problems-title")).toBe("问题看板");
   expect(await text(page, '#problems-lines tr[data-row="pl-kettle"] th')).toBe("电水壶");

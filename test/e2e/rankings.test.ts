@@ -5,14 +5,12 @@
  * nothing serious in either language. Times are printed, never asserted.
  */
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import type { RankedLine } from "#schemas/ranking";
 import { csatSignals, currentQuarter } from "#test/integration/fixtures";
-import { apiOf, startTestRuntime } from "#test/integration/harness";
 import { seriousViolations } from "./axe";
-import { launchChromium } from "./browser";
+import { putCatalog, sendSignals, useDashboard } from "./dashboard-fixture";
 import { screenshot } from "./screenshots";
 import { openPage, signInAs } from "./session";
 
@@ -33,90 +31,72 @@ const NEGATIVES = [30, 10, 4, 0, 16, 2, 12, 8, 6];
 const FORMULA_NAME = `=HYPERLINK("http://example.invalid","x")`;
 const ANDON_LINE = lineId(100);
 
-let runtime: Runtime;
-let browser: Browser;
 let ranked: RankedLine[];
 let bar: number;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  const api = apiOf(runtime);
-  const cco = await api.token("cco");
-  const productLines = Array.from({ length: LINES }, (_, i) => {
-    const [en, zh] = KINDS[i % KINDS.length] as [string, string];
-    return {
-      id: lineId(i),
-      name: i === 50 ? FORMULA_NAME : `${en} ${i}`,
-      nameZh: `${zh} ${i}号`,
-      businessUnitId: `bu-${i % UNITS}`,
-      category: `cat-${Math.floor(i / 7) % CATEGORIES}`,
-    };
-  });
-  const businessUnits = Array.from({ length: UNITS }, (_, u) => ({ id: `bu-${u}`, name: `Unit ${u}` }));
-  // The catalog is an upsert and a body is at most 1 MiB: 2,500 lines a request.
-  for (let i = 0; i < LINES; i += 2_500) {
-    const put = await api.call("PUT", "/v1/catalog", {
-      token: cco,
-      body: { businessUnits, productLines: productLines.slice(i, i + 2_500) },
+const dash = useDashboard({
+  seed: async (dash) => {
+    const productLines = Array.from({ length: LINES }, (_, i) => {
+      const [en, zh] = KINDS[i % KINDS.length] as [string, string];
+      return {
+        id: lineId(i),
+        name: i === 50 ? FORMULA_NAME : `${en} ${i}`,
+        nameZh: `${zh} ${i}号`,
+        businessUnitId: `bu-${i % UNITS}`,
+        category: `cat-${Math.floor(i / 7) % CATEGORIES}`,
+      };
     });
-    expect(put.status).toBe(200);
-  }
-  const base = new Date(Date.now() - 3_600_000);
-  const signals: Record<string, unknown>[] = SIGNALLED.flatMap((i, k) =>
-    csatSignals(lineId(i), 40, NEGATIVES[k % NEGATIVES.length] ?? 0, base),
-  );
-  signals.push(
-    ...[0, 1].map((j) => ({
-      signalId: `andon-${j}`,
-      productLineId: ANDON_LINE,
-      channel: "hotline",
-      kind: "complaint",
-      severity: "critical",
-      verbatim: "插头冒烟",
-      occurredAt: new Date(base.getTime() - j * 1000).toISOString(),
-    })),
-  );
-  const started = performance.now();
-  for (let i = 0; i < signals.length; i += 500) {
-    const sent = await api.call("POST", "/v1/signals", {
-      token: cco,
-      body: { signals: signals.slice(i, i + 500) },
-    });
-    expect(sent.body).toMatchObject({ rejected: [], quarantined: 0 });
-  }
-  console.log(
-    `seeded ${LINES} lines and ${signals.length} signals in ${Math.round(performance.now() - started)} ms`,
-  );
-  // The ranking as the API answers it (figures may be cached up to 30 s: wait for the Andon to show).
-  for (let tries = 0; ; tries++) {
-    const answer = await api.call("GET", `/v1/rankings?period=${currentQuarter()}&limit=10000`, {
-      token: cco,
-    });
-    ranked = answer.body.items;
-    bar = answer.body.bar;
-    if (ranked.some((l) => l.andon) && ranked.some((l) => l.n > 0)) break;
-    if (tries > 30) throw new Error("the ranking never showed the signals and the Andon");
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-  expect(ranked).toHaveLength(LINES);
-  browser = await launchChromium();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+    const businessUnits = Array.from({ length: UNITS }, (_, u) => ({ id: `bu-${u}`, name: `Unit ${u}` }));
+    // The catalog is an upsert and a body is at most 1 MiB: 2,500 lines a request.
+    for (let i = 0; i < LINES; i += 2_500) {
+      await putCatalog(dash, { businessUnits, productLines: productLines.slice(i, i + 2_500) });
+    }
+    const base = new Date(Date.now() - 3_600_000);
+    const signals: Record<string, unknown>[] = SIGNALLED.flatMap((i, k) =>
+      csatSignals(lineId(i), 40, NEGATIVES[k % NEGATIVES.length] ?? 0, base),
+    );
+    signals.push(
+      ...[0, 1].map((j) => ({
+        signalId: `andon-${j}`,
+        productLineId: ANDON_LINE,
+        channel: "hotline",
+        kind: "complaint",
+        severity: "critical",
+        verbatim: "插头冒烟",
+        occurredAt: new Date(base.getTime() - j * 1000).toISOString(),
+      })),
+    );
+    const started = performance.now();
+    await sendSignals(dash, signals);
+    console.log(
+      `seeded ${LINES} lines and ${signals.length} signals in ${Math.round(performance.now() - started)} ms`,
+    );
+    // The ranking as the API answers it (figures may be cached up to 30 s: wait for the Andon to show).
+    for (let tries = 0; ; tries++) {
+      const answer = await dash.api.call("GET", `/v1/rankings?period=${currentQuarter()}&limit=10000`, {
+        token: dash.cco,
+      });
+      ranked = answer.body.items;
+      bar = answer.body.bar;
+      if (ranked.some((l) => l.andon) && ranked.some((l) => l.n > 0)) break;
+      if (tries > 30) throw new Error("the ranking never showed the signals and the Andon");
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    expect(ranked).toHaveLength(LINES);
+  },
+  timeout: 240_000,
 });
 
 const shownIds = (page: Page) =>
   page.$$eval("#lines tbody tr[data-line]", (rows) => rows.map((r) => r.getAttribute("data-line") ?? ""));
 
 it("shows 10,000 lines windowed, reaches the last by scrolling, and combines filters, search and sort", async () => {
-  const page = await openPage(browser, { locale: "en-US", viewport: { width: 1440, height: 900 } });
+  const page = await openPage(dash.browser, { locale: "en-US", viewport: { width: 1440, height: 900 } });
   const calls: string[] = [];
   page.on("request", (request) => {
     const { pathname } = new URL(request.url());
     if (pathname === "/v1/rankings") calls.push(pathname);
   });
-  await signInAs(page, runtime.url, "cco", { at: "#/rankings" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/rankings" });
   const shown = performance.now();
   await page.waitForSelector("#lines tbody tr[data-line]");
   const firstRowsMs = performance.now() - shown;
@@ -225,12 +205,12 @@ it("shows 10,000 lines windowed, reaches the last by scrolling, and combines fil
 });
 
 it("finds Chinese names by pinyin initials and reads as Chinese, with nothing serious for axe", async () => {
-  const page = await openPage(browser, { locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+  const page = await openPage(dash.browser, { locale: "zh-CN", viewport: { width: 1440, height: 900 } });
   const chunks: string[] = [];
   page.on("request", (request) => {
     if (request.url().includes("/assets/chunk-")) chunks.push(request.url());
   });
-  await signInAs(page, runtime.url, "cco", { at: "#/rankings" });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/rankings" });
   await page.waitForSelector("#lines tbody tr[data-line]");
   expect(await page.locator("#rankings-count").textContent()).toBe("显示 10,000 条,共 10,000 条产品线");
   const before = chunks.length;

@@ -5,9 +5,8 @@
  * 21 % clears it), one at risk (lower bound 15.8 %: a floor of 15 % flags it), and one flagged by
  * three critical complaints on different days (no Andon), one of them hostile markup.
  */
-import { expect } from "vitest";
 import { dayOfPreviousQuarter, quarterOfDay } from "#test/integration/fixtures";
-import type { Api } from "#test/integration/harness";
+import { type Dashboard, putCatalog, sendSignals } from "./dashboard-fixture";
 
 export const HOSTILE = `<img src=x onerror="window.__xss=1">插头冒烟了`;
 export const pastDay = dayOfPreviousQuarter();
@@ -26,27 +25,23 @@ export const LINES: [string, string, string, string, number, number][] = [
 
 const DAY = 86_400_000;
 
-export const seedReviewLines = async (api: Api, token: string): Promise<void> => {
-  const catalog = await api.call("PUT", "/v1/catalog", {
-    token,
-    body: {
-      businessUnits: [
-        { id: "bu-home", name: "Home", nameZh: "家电" },
-        { id: "bu-fresh", name: "Fresh", nameZh: "生鲜" },
-      ],
-      productLines: [
-        ...LINES.map(([id, name, nameZh, businessUnitId]) => ({
-          id,
-          name,
-          nameZh,
-          businessUnitId,
-          category: "home",
-        })),
-        { id: "pl-crit", name: "Socket C", nameZh: "插座 C", businessUnitId: "bu-home", category: "home" },
-      ],
-    },
+export const seedReviewLines = async (dash: Dashboard): Promise<void> => {
+  await putCatalog(dash, {
+    businessUnits: [
+      { id: "bu-home", name: "Home", nameZh: "家电" },
+      { id: "bu-fresh", name: "Fresh", nameZh: "生鲜" },
+    ],
+    productLines: [
+      ...LINES.map(([id, name, nameZh, businessUnitId]) => ({
+        id,
+        name,
+        nameZh,
+        businessUnitId,
+        category: "home",
+      })),
+      { id: "pl-crit", name: "Socket C", nameZh: "插座 C", businessUnitId: "bu-home", category: "home" },
+    ],
   });
-  expect(catalog.status).toBe(200);
   const base = new Date(`${pastDay}T12:00:00+08:00`).getTime();
   const signals: Record<string, unknown>[] = LINES.flatMap(([id, , , , n, negatives]) =>
     Array.from({ length: n }, (_, i) => ({
@@ -74,11 +69,5 @@ export const seedReviewLines = async (api: Api, token: string): Promise<void> =>
           }
         : { kind: "csat", score: i < 5 ? 2 : 4 }),
     });
-  for (let i = 0; i < signals.length; i += 500) {
-    const sent = await api.call("POST", "/v1/signals", {
-      token,
-      body: { signals: signals.slice(i, i + 500) },
-    });
-    expect(sent.body).toMatchObject({ rejected: [], quarantined: 0 });
-  }
+  await sendSignals(dash, signals);
 };

@@ -5,46 +5,29 @@
  * (the at-risk line flips, side by side); in both languages, with no serious accessibility violation.
  * An executive has no review in the nav and cannot run one.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Runtime } from "#infra/local/runtime";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { signal } from "#test/integration/fixtures";
-import { type Api, apiOf, startTestRuntime } from "#test/integration/harness";
 import { seriousViolations } from "./axe";
-import { launchChromium } from "./browser";
+import { sendSignals, useDashboard } from "./dashboard-fixture";
 import { HOSTILE, pastQuarter, seedReviewLines } from "./review-seed";
 import { screenshot } from "./screenshots";
 import { openPage, signInAs } from "./session";
 
-let runtime: Runtime;
-let browser: Browser;
-let api: Api;
-let cco: string;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  api = apiOf(runtime);
-  cco = await api.token("cco");
-  const started = performance.now();
-  await seedReviewLines(api, cco);
-  // Two critical complaints today raise an Andon on a line the review flags for last quarter.
-  const andon = await api.call("POST", "/v1/signals", {
-    token: cco,
-    body: {
-      signals: [0, 1].map((i) => ({
-        ...signal({ productLineId: "pl-bad", kind: "complaint", severity: "critical" }),
-        score: undefined,
-        signalId: `rv-andon-${i}`,
-      })),
-    },
-  });
-  expect(andon.body).toMatchObject({ accepted: 2 });
-  console.info(`review e2e: seeded in ${Math.round(performance.now() - started)} ms`);
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+const dash = useDashboard({
+  seed: async (dash) => {
+    const started = performance.now();
+    await seedReviewLines(dash);
+    // Two critical complaints today raise an Andon on a line the review flags for last quarter.
+    const andon = [0, 1].map((i) => ({
+      ...signal({ productLineId: "pl-bad", kind: "complaint", severity: "critical" }),
+      score: undefined,
+      signalId: `rv-andon-${i}`,
+    }));
+    await sendSignals(dash, andon, { expected: { accepted: 2 } });
+    console.info(`review e2e: seeded in ${Math.round(performance.now() - started)} ms`);
+  },
+  timeout: 180_000,
 });
 
 const lineIds = (page: Page, list: string) =>
@@ -53,8 +36,8 @@ const lineIds = (page: Page, list: string) =>
     .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-line")));
 
 it("lets the CCO team dry-run, explain, run and what-if a quarter, in English and Chinese", async () => {
-  const page = await openPage(browser, { locale: "en-US", viewport: { width: 1400, height: 900 } });
-  await signInAs(page, runtime.url, "cco", { at: "#/review" });
+  const page = await openPage(dash.browser, { locale: "en-US", viewport: { width: 1400, height: 900 } });
+  await signInAs(page, dash.runtime.url, "cco", { at: "#/review" });
   await page.waitForSelector("#review-not-run");
   expect(await page.locator("#review-quarter").inputValue()).toBe(pastQuarter);
   expect(await page.locator("#review-not-run").textContent()).toContain("has not been run yet");
@@ -79,7 +62,7 @@ it("lets the CCO team dry-run, explain, run and what-if a quarter, in English an
     expect.arrayContaining(["Home", "200", "100", "50%", "0"]),
   );
   expect(await worst.locator("svg.interval").getAttribute("aria-label")).toBe("43.1% – 56.9%, bar 20%");
-  expect((await api.call("GET", "/v1/notices", { token: cco })).body.items).toEqual([]);
+  expect((await dash.api.call("GET", "/v1/notices", { token: dash.cco })).body.items).toEqual([]);
   expect(await page.locator('#review-flagged tr[data-line="pl-bad"] .andon-badge').textContent()).toContain(
     "Andon raised",
   );
@@ -127,7 +110,9 @@ it("lets the CCO team dry-run, explain, run and what-if a quarter, in English an
   await page.unroute("**/v1/reviews");
   console.info(`review e2e: real run shown in ${Math.round(performance.now() - started)} ms`);
   expect(await page.locator("#review-status").textContent()).toContain("4 notices issued");
-  const notices = (await api.call("GET", "/v1/notices", { token: cco })).body.items as { id: string }[];
+  const notices = (await dash.api.call("GET", "/v1/notices", { token: dash.cco })).body.items as {
+    id: string;
+  }[];
   expect(notices).toHaveLength(4);
   const link = page.locator('#review-flagged tr[data-line="pl-near"] a.notice-link');
   expect(await link.getAttribute("href")).toBe(`#/notices/n-${pastQuarter}-pl-near`);
@@ -183,15 +168,15 @@ it("lets the CCO team dry-run, explain, run and what-if a quarter, in English an
 });
 
 it("re-running the stored quarter issues nothing twice; a quarter not ended can only be dry-run", async () => {
-  const page = await openPage(browser, { locale: "zh-CN" });
-  await signInAs(page, runtime.url, "cco", { at: `#/review/${pastQuarter}` });
+  const page = await openPage(dash.browser, { locale: "zh-CN" });
+  await signInAs(page, dash.runtime.url, "cco", { at: `#/review/${pastQuarter}` });
   await page.waitForSelector('#review-result[data-dry-run="false"]');
   expect(await page.locator("#review-status").textContent()).toContain("共发出 4 份通知");
   await page.click("#review-run");
   await page.click("#review-confirm");
   await page.waitForSelector("#review-progress", { state: "detached" });
   expect(await page.locator("#review-status").textContent()).toContain("共发出 4 份通知");
-  expect((await api.call("GET", "/v1/notices", { token: cco })).body.items).toHaveLength(4);
+  expect((await dash.api.call("GET", "/v1/notices", { token: dash.cco })).body.items).toHaveLength(4);
   const quarters = await page.locator("#review-quarter option").allTextContents();
   await page.selectOption("#review-quarter", quarters[0] ?? "");
   await page.waitForSelector("#review-not-run");
@@ -201,8 +186,8 @@ it("re-running the stored quarter issues nothing twice; a quarter not ended can 
 });
 
 it("gives an executive no review in the nav, and only the stored review to read", async () => {
-  const page = await openPage(browser, { locale: "en-US" });
-  await signInAs(page, runtime.url, "executive", { at: `#/review/${pastQuarter}` });
+  const page = await openPage(dash.browser, { locale: "en-US" });
+  await signInAs(page, dash.runtime.url, "executive", { at: `#/review/${pastQuarter}` });
   await page.waitForSelector("#review-result");
   expect(await page.locator('nav a[href="#/review"]').count()).toBe(0);
   expect(await page.locator("#review-dry-run").count()).toBe(0);

@@ -33,3 +33,9 @@ export const openPage = async (
   page.on("close", () => void context.close().catch(() => undefined));
   return page;
 };
+
+/**
+ * Closes a page's own context and waits for it: `openPage`'s close handler would otherwise still be
+ * closing it when the browser closes, an unhandled rejection.
+ */
+export const closePage = (page: Page): Promise<void> => page.context().close();

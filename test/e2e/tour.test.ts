@@ -4,41 +4,31 @@
  * content rather than a blank page or an error, have no serious or critical axe-core violation, and
  * leave a screenshot for a reviewer (`tour-<role>-<page>-<locale>.png`, git-ignored).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { ApiClient } from "#infra/api-client/client";
 import { seedDemo } from "#infra/demo/seed";
-import type { Runtime } from "#infra/local/runtime";
-import { apiOf, startTestRuntime } from "#test/integration/harness";
 import { seriousViolations } from "./axe";
-import { launchChromium } from "./browser";
+import { useDashboard } from "./dashboard-fixture";
 import { screenshot } from "./screenshots";
 import { openPage, signInAs } from "./session";
 
 const silent = { write: () => true };
-let runtime: Runtime;
-let browser: Browser;
 let someLine = "";
 let someNotice = "";
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  const api = apiOf(runtime);
-  const cco = await api.token("cco");
-  const client = new ApiClient({ baseUrl: runtime.url });
-  client.token = cco;
-  const now = new Date();
-  await seedDemo({ client, now, stdout: silent, stderr: silent });
-  const { playDemoStory } = await import("#infra/demo/story");
-  await playDemoStory(now);
-  const notices = await api.call("GET", "/v1/notices?limit=1", { token: cco });
-  someNotice = notices.body.items[0]?.id ?? "";
-  someLine = notices.body.items[0]?.productLineId ?? "";
-  browser = await launchChromium();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+const dash = useDashboard({
+  seed: async (dash) => {
+    const client = new ApiClient({ baseUrl: dash.runtime.url });
+    client.token = dash.cco;
+    const now = new Date();
+    await seedDemo({ client, now, stdout: silent, stderr: silent });
+    const { playDemoStory } = await import("#infra/demo/story");
+    await playDemoStory(now);
+    const notices = await dash.api.call("GET", "/v1/notices?limit=1", { token: dash.cco });
+    someNotice = notices.body.items[0]?.id ?? "";
+    someLine = notices.body.items[0]?.productLineId ?? "";
+  },
+  timeout: 300_000,
 });
 
 const ROLES: [role: string, units: string[]][] = [
@@ -67,7 +57,7 @@ const settled = async (page: Page): Promise<boolean> => {
 };
 
 const visit = async (page: Page, name: string, hash: string, problems: string[]) => {
-  await page.goto(`${runtime.url}/${hash}`);
+  await page.goto(`${dash.runtime.url}/${hash}`);
   const done = await settled(page);
   const lang = await page.evaluate(() => document.documentElement.lang);
   const where = `${name} (${hash}, ${lang})`;
@@ -89,9 +79,9 @@ it.each(ROLES)(
     const problems: string[] = [];
     const errors: string[] = [];
     for (const locale of ["zh-CN", "en-US"]) {
-      const page = await openPage(browser, { locale, viewport: { width: 1366, height: 900 } });
+      const page = await openPage(dash.browser, { locale, viewport: { width: 1366, height: 900 } });
       page.on("pageerror", (error) => errors.push(`${locale}: ${error.message}`));
-      await signInAs(page, runtime.url, role, { units });
+      await signInAs(page, dash.runtime.url, role, { units });
       await settled(page);
       const hashes = await page
         .locator("nav a")
@@ -107,4 +97,6 @@ it.each(ROLES)(
     expect(errors).toEqual([]);
     expect(problems).toEqual([]);
   },
+  // About 30 page visits with an axe run each: 45 s on a quiet 2-core machine, far more when it is busy.
+  600_000,
 );
