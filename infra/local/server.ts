@@ -95,7 +95,14 @@ export const createLocalServer = ({ devTokenKey, bus }: LocalServerOptions): Ser
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const target = req.url ?? "/";
+    let url: URL;
+    try {
+      // An origin-form target (`/a`, even `//a`) is a path on this host, never another host.
+      url = target.startsWith("/") ? new URL(`http://localhost${target}`) : new URL(target);
+    } catch {
+      return sendError(res, 400, "bad_request", "Malformed request target");
+    }
     const path = url.pathname;
     try {
       decodeURIComponent(path);
