@@ -7,7 +7,7 @@
  * data directory. When Java stops by itself, `exited` says how, so the runtime can restart it.
  */
 import { type ChildProcess, spawn as spawnProcess, spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
@@ -69,6 +69,55 @@ const spawnUnderWatchdog = createSpawn(PACKAGE_DIR, ((
     stdio: ["pipe", "pipe", "pipe"],
   })) as typeof spawnProcess);
 
+const readOr = <T>(read: () => T, fallback: T): T => {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+};
+
+/** `pid` and every process below it (Linux `/proc`). */
+const treeOf = (pid: number): number[] => {
+  const tasks = readOr(() => readdirSync(`/proc/${pid}/task`), [] as string[]);
+  const children = tasks.flatMap((task) =>
+    readOr(() => readFileSync(`/proc/${pid}/task/${task}/children`, "utf8"), "")
+      .split(" ")
+      .filter(Boolean)
+      .map(Number),
+  );
+  return [pid, ...children.flatMap(treeOf)];
+};
+
+/**
+ * Who listens on `port`: `ours` when only processes of `pid`'s tree do, `other` when any other
+ * process does, `none` when nobody does yet, `unknown` where `/proc` cannot tell (not Linux).
+ * The port of a restart is the one the dead Java held, and whatever listens on it first in the
+ * seconds Java takes to boot (another test's server or DynamoDB Local) answers the readiness probe.
+ */
+export const portHolder = (port: number, pid: number): "ours" | "other" | "none" | "unknown" => {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
+  const tables = ["/proc/net/tcp", "/proc/net/tcp6"].map((file) =>
+    readOr(() => readFileSync(file, "utf8"), ""),
+  );
+  if (tables.every((t) => t === "")) return "unknown";
+  // Columns: sl local_address rem_address st … uid timeout inode; state 0A is LISTEN.
+  const listening = tables
+    .flatMap((t) => t.split("\n").slice(1))
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f[1]?.endsWith(hex) && f[3] === "0A")
+    .map((f) => f[9]);
+  if (listening.length === 0) return "none";
+  const sockets = new Set(
+    treeOf(pid).flatMap((p) =>
+      readOr(() => readdirSync(`/proc/${p}/fd`), [] as string[]).map((fd) =>
+        readOr(() => /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${p}/fd/${fd}`))?.[1], undefined),
+      ),
+    ),
+  );
+  return listening.every((inode) => sockets.has(inode)) ? "ours" : "other";
+};
+
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
@@ -121,14 +170,22 @@ export const startDynamoDbLocal = async (
     for (;;) {
       if (child.exitCode !== null)
         throw new Error(`DynamoDB Local exited (code ${child.exitCode}):\n${output}`);
+      let failure: unknown;
       try {
         await probe.send(new ListTablesCommand({}));
-        break;
       } catch (error) {
-        if (Date.now() > deadline)
-          throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${String(error)}\n${output}`);
-        await new Promise((r) => setTimeout(r, 100));
+        failure = error;
       }
+      const holder = failure === undefined ? portHolder(port, child.pid ?? 0) : "none";
+      if (holder === "other")
+        throw new Error(
+          `Port ${port} is held by another process, not this DynamoDB Local: it answered in its place. ` +
+            "Stop what listens there, or start again to take a new port",
+        );
+      if (holder === "ours" || holder === "unknown") break;
+      if (Date.now() > deadline)
+        throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${String(failure)}\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
   } catch (error) {
     child.kill("SIGTERM");

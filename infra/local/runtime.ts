@@ -9,6 +9,7 @@ import { useEventTransport } from "#lib/events";
 import { ENV } from "#platform/env";
 import { type DataLock, lockDataDirectory } from "./data-lock";
 import { type SupervisedDatabase, superviseDynamoDbLocal } from "./database-supervisor";
+import { awaitTransactionCommits } from "./durable-commits";
 import { LocalEventBus } from "./event-bus";
 import { enforceDeclaredAccess } from "./least-privilege";
 import { ensurePeriodTotals } from "./period-totals";
@@ -128,6 +129,9 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<Runtim
   const bus = new LocalEventBus();
   useEventTransport(bus);
   enforceDeclaredAccess(handlersClient);
+  // Kept on disk, an acknowledged transaction must survive DynamoDB Local being killed.
+  if (options.dataDir && !options.dynamoEndpoint)
+    awaitTransactionCommits(handlersClient, dynamodb, tableName);
   const server = createLocalServer({ devTokenKey: keys.devTokenKey, bus });
   const host = options.host ?? "127.0.0.1";
   const release = async () => {
