@@ -44,6 +44,9 @@ const UNAVAILABLE_NAMES = new Set([
   "ProvisionedThroughputExceededException",
   "RequestLimitExceeded",
   "TimeoutError",
+  // An AWS service's own 500, which its documentation says to retry (DynamoDB Local answers it
+  // when a lock wait times out under load).
+  "InternalServerError",
 ]);
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH"]);
 

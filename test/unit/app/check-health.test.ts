@@ -58,6 +58,11 @@ describe("isUnavailable", () => {
     [refused(), true],
     [Object.assign(new Error("x"), { name: "ThrottlingException" }), true],
     [Object.assign(new Error("x"), { $metadata: { httpStatusCode: 503 } }), true],
+    // DynamoDB's own 500 (DynamoDB Local's "timed out waiting for a lock" under load): AWS says retry.
+    [
+      Object.assign(new Error("x"), { name: "InternalServerError", $metadata: { httpStatusCode: 500 } }),
+      true,
+    ],
     [
       Object.assign(new Error("x"), { name: "ValidationException", $metadata: { httpStatusCode: 400 } }),
       false,
