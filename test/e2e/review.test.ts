@@ -93,7 +93,8 @@ it("lets the CCO team dry-run, explain, run and what-if a quarter, in English an
   expect(await page.locator("#review-confirm-question").textContent()).toContain(
     "Notices cannot be taken back",
   );
-  expect(await page.evaluate(() => document.activeElement?.id)).toBe("review-confirm");
+  // Focus moves in an effect after the dialog is painted: wait for it rather than race it.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("review-confirm");
   // The run's answer is held back a moment so that its progress line can be seen, whatever the speed.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
