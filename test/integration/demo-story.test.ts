@@ -128,6 +128,38 @@ describe("the demo story", () => {
     }
   });
 
+  it("leaves the CCO team one unread notification per change the story made that they hear of, no more", async () => {
+    // Counted from what the story stored, by DESIGN §4's rules of who hears of what: a dashboard
+    // header of ~1,900 was once suspected of being the notifier's doing, and was not.
+    const all = await notices();
+    const chases = (await api.call("GET", "/v1/chases?limit=100", { token: cco })).body.items;
+    const andons = (await api.call("GET", "/v1/andons?limit=100", { token: cco })).body.items;
+    const expected = {
+      "Notice Issued": all.length,
+      // An upheld appeal releases the line as a relist does.
+      "Product Line Relisted": all.filter((n) => ["RELISTED", "WITHDRAWN"].includes(n.status)).length,
+      // The daily job ran once, today: one reminder per overdue notice.
+      "Notice Overdue": all.filter((n) => n.overdue).length,
+      "Chase Overdue": chases.filter((c: { escalatedAt?: string }) => c.escalatedAt).length,
+      // Dismissing an Andon does not take back the news that it was raised.
+      "Andon Raised": andons.length,
+    };
+    expect(expected["Notice Overdue"]).toBe(story.overdueReminded);
+    const types: string[] = [];
+    let unread = -1;
+    let cursor = "";
+    do {
+      const page = (await api.call("GET", `/v1/notifications?limit=100${cursor}`, { token: cco })).body;
+      types.push(...page.items.map((n: { type: string }) => n.type));
+      unread = page.unread;
+      cursor = page.nextCursor ? `&cursor=${page.nextCursor}` : "";
+    } while (cursor);
+    const byType: Record<string, number> = {};
+    for (const type of types) byType[type] = (byType[type] ?? 0) + 1;
+    expect(byType).toEqual(expected);
+    expect(unread).toBe(Object.values(expected).reduce((a, b) => a + b, 0));
+  });
+
   it("has the last quarter's awards final and the year so far previewed, each award explained and citing customers", async () => {
     const quarter = story.awards?.finalized?.period as string;
     expect(quarter).toBe(story.reviews[2]?.quarter);

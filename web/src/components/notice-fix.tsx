@@ -69,7 +69,7 @@ export const FixPlanFields = ({ draft }: { draft: Signal<FixDraft> }) => {
           return (
             <li key={i} class="notice-fix-row">
               <label>
-                <span class="notice-sr-only">{t("noticeFixWhatRow", { row })}</span>
+                <span class="visually-hidden">{t("noticeFixWhatRow", { row })}</span>
                 <span aria-hidden="true">{t("noticeFixWhat")}</span>
                 <input
                   class="fix-what"
@@ -79,7 +79,7 @@ export const FixPlanFields = ({ draft }: { draft: Signal<FixDraft> }) => {
                 />
               </label>
               <label>
-                <span class="notice-sr-only">{t("noticeFixOwnerRow", { row })}</span>
+                <span class="visually-hidden">{t("noticeFixOwnerRow", { row })}</span>
                 <span aria-hidden="true">{t("noticeFixOwner")}</span>
                 <input
                   class="fix-owner"
@@ -89,7 +89,7 @@ export const FixPlanFields = ({ draft }: { draft: Signal<FixDraft> }) => {
                 />
               </label>
               <label>
-                <span class="notice-sr-only">{t("noticeFixDueRow", { row })}</span>
+                <span class="visually-hidden">{t("noticeFixDueRow", { row })}</span>
                 <span aria-hidden="true">{t("noticeFixDue")}</span>
                 <input
                   class="fix-due"

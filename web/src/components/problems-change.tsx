@@ -16,7 +16,7 @@ export const Change = ({ change, previous }: { change: number; previous: string 
   return (
     <span class={`change ${direction}`} title={words}>
       <span aria-hidden="true">{text}</span>
-      <span class="problems-sr-only">{words}</span>
+      <span class="visually-hidden">{words}</span>
     </span>
   );
 };

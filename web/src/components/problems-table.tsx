@@ -54,7 +54,7 @@ const SortHeader = ({
         <span aria-hidden="true" class="sort-mark">
           {active ? (sort.descending ? " ▼" : " ▲") : " ↕"}
         </span>
-        <span class="problems-sr-only">
+        <span class="visually-hidden">
           {active
             ? `, ${sort.descending ? t("problemsSortedDown") : t("problemsSortedUp")}`
             : `, ${t("problemsSortBy", { column: label })}`}

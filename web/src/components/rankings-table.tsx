@@ -161,7 +161,7 @@ export const RankingsTable = ({
               />
             ))}
             <th scope="col">
-              <span class="rankings-hidden">{t("rankingsWhyRank")}</span>
+              <span class="visually-hidden">{t("rankingsWhyRank")}</span>
             </th>
           </tr>
         </thead>
