@@ -4,6 +4,7 @@
  * JWT authorizer does it), the local-only dev routes, and the dashboard built into `web/dist/`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { routeKeyOf } from "#http/route";
 import { ROUTES, type Route } from "#routes/index";
 import { handleDevRoute } from "./dev-routes";
@@ -78,6 +79,20 @@ const readBody = (req: IncomingMessage): Promise<Buffer | "too-large"> =>
     req.on("error", fail);
   });
 
+/**
+ * Node destroys a kept-alive socket when its idle timer fires, but timers run before the loop reads
+ * sockets: after the process was stalled past `keepAliveTimeout` (a busy machine, a test's
+ * synchronous work in this same process), the overdue timer fired on a socket whose next request
+ * was already waiting unread, and destroying it answered that request with a TCP reset
+ * (ECONNRESET). The socket is closed only if no byte came in once pending reads are done.
+ */
+const closeUnlessRequestArrived = (socket: Socket) => {
+  const before = socket.bytesRead;
+  setImmediate(() => {
+    if (socket.bytesRead === before) socket.destroy();
+  });
+};
+
 export interface LocalServerOptions {
   devTokenKey: string;
   bus: LocalEventBus;
@@ -144,11 +159,13 @@ export const createLocalServer = ({ devTokenKey, bus }: LocalServerOptions): Ser
     res.end(result.body ?? "");
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error("Local runtime error:", error);
       if (!res.headersSent) sendError(res, 500, "internal", "Internal error");
       else res.end();
     });
   });
+  server.on("timeout", closeUnlessRequestArrived);
+  return server;
 };

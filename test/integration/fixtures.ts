@@ -44,11 +44,12 @@ export const currentQuarter = () => {
   return `${year}-Q${Math.floor(((month ?? 1) - 1) / 3) + 1}`;
 };
 
+// One formatter for every call: making one with a time zone costs milliseconds, and a test
+// building signals day by day once froze the process (and the runtime it hosts) for seconds.
+const shanghaiDays = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" });
 /** A Shanghai calendar day, `daysAgo` days back. */
 export const shanghaiDay = (daysAgo: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
-    new Date(Date.now() - daysAgo * 86_400_000),
-  );
+  shanghaiDays.format(new Date(Date.now() - daysAgo * 86_400_000));
 export const quarterOfDay = (day: string) => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 /** A day of the previous quarter, a few days before this one began: its figures are final. */
 export const dayOfPreviousQuarter = () => {
