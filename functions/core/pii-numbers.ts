@@ -41,7 +41,8 @@ const MOBILE = new RegExp(
 // bare digits is far more often an order number than a phone number.
 const AREA = String.raw`0(?:10|2\d|[3-9]\d{2})`;
 const AREA_AFTER_COUNTRY = String.raw`\(?0?(?:10|2\d|[3-9]\d{2})\)?`;
-const LOCAL = String.raw`[1-9]\d{2,3}${SEP}?\d{4}`;
+// 3-4 or 4-4, or a 7-digit number grouped 4-3 (as some say it) when a separator shows the groups.
+const LOCAL = String.raw`(?:[1-9]\d{2,3}${SEP}?\d{4}|[1-9]\d{3}${SEP}\d{3})`;
 const EXTENSION = String.raw`(?: ?(?:转|ext\.?|x|#) ?\d{1,6}|-\d{1,6})?`;
 const LANDLINE_SHAPES = [
   String.raw`(?:\+ ?|00)86${SEP}?${AREA_AFTER_COUNTRY}${SEP}?${LOCAL}`, // +86 21 6123 4567

@@ -105,6 +105,8 @@ const landlineForms: ((area: string, local: string) => string)[] = [
   (ar, l) => `${ar}-${l}转801`,
   (ar, l) => `${ar}.${head(l)}.${tail(l)}`,
   (ar, l) => `${ar}\u3000${l}`,
+  // Seven digits grouped 4-3 (eight stay 4-4).
+  (ar, l) => `(${ar}) ${l.slice(0, 4)} ${l.slice(4)}`,
   (ar, l) => fullWidth(`(${ar})${head(l)} ${tail(l)}`),
   (ar, l) => fullWidth(`${ar}-${l}`),
   ...DASHES.map((d) => (ar: string, l: string) => `${ar}${d}${l}`),

@@ -52,6 +52,11 @@ describe("maskPii masks", () => {
       ["010-12345678转801", "[PHONE]"],
       ["客服电话010-12345678，周一至周五", "客服电话[PHONE]，周一至周五"],
       ["门店座机(021) 6123 4567打不通", "门店座机[PHONE]打不通"],
+      // A 7-digit local number grouped 4-3, as some people say it.
+      ["(0571) 1475 444", "[PHONE]"],
+      ["0571-1475-444", "[PHONE]"],
+      ["+86 571 1475 444", "[PHONE]"],
+      ["座机0571 1475 444找王经理", "座机[PHONE]找王经理"],
     ])("%j", (text, expected) => {
       // Act
       const masked = maskPii(text);
