@@ -47,6 +47,9 @@ export const depthExceeds = (value: unknown, limit: number): boolean => {
   return false;
 };
 
+/** A 400 whose field at fault is the body as a whole (`body`), as a client reads every 400's `details`. */
+const wholeBody = (message: string) => badRequest(message, [{ path: "body", message }]);
+
 /**
  * A body as JSON: 415 for another media type than `application/json` (parameters allowed; a missing
  * content type is read as JSON), 413 over `maxBytes`, 400 when empty, malformed or nested deeper
@@ -59,17 +62,17 @@ export const parseJsonBody = (
 ): unknown => {
   if (contentType !== undefined && !JSON_MEDIA_TYPE.test(contentType.trim()))
     throw new HttpError("unsupported_media_type", `Expected application/json, got ${contentType}`);
-  if (raw.length === 0) throw badRequest("A JSON body is required");
+  if (raw.length === 0) throw wholeBody("A JSON body is required");
   if (raw.length > maxBytes)
     throw new HttpError("payload_too_large", `Body is ${raw.length} bytes; the limit is ${maxBytes} bytes`);
   let value: unknown;
   try {
     value = JSON.parse(raw.toString("utf8"));
   } catch (error) {
-    throw badRequest(`Malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw wholeBody(`Malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (depthExceeds(value, MAX_JSON_DEPTH))
-    throw badRequest(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    throw wholeBody(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   return value;
 };
 

@@ -45,6 +45,22 @@ describe("jsonBody", () => {
     }
     expect(errorResult(error).statusCode).toBe(status);
   });
+
+  it.each([
+    ["no body", event(undefined)],
+    ["malformed JSON", event("{")],
+    ["JSON nested too deeply", event(nested(MAX_JSON_DEPTH + 1))],
+  ])("names the body as the field at fault when it is refused for %s", (_what, e) => {
+    let error: unknown;
+    try {
+      jsonBody(e);
+    } catch (caught) {
+      error = caught;
+    }
+    const answer = errorResult(error);
+    expect(answer.statusCode).toBe(400);
+    expect(JSON.parse(answer.body).error.details).toEqual([{ path: "body", message: expect.any(String) }]);
+  });
 });
 
 describe("depthExceeds", () => {
