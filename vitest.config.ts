@@ -8,6 +8,10 @@ const env = {
   POWERTOOLS_DEV: "",
   // Node 20 is supported here; Lambda runs Node 22.
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  // The runtime as `npm start` runs it (infra/local/powertools-env.ts): no metric lines, warnings and
+  // errors only, so the tests' output shows what went wrong rather than every request refused on purpose.
+  POWERTOOLS_METRICS_DISABLED: "true",
+  POWERTOOLS_LOG_LEVEL: "WARN",
 };
 
 Object.assign(process.env, env);
