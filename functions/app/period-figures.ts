@@ -26,8 +26,26 @@ export interface PeriodFigures {
 
 const cache = new Map<string, { at: number; figures: Promise<PeriodFigures> }>();
 
+/**
+ * A catalog read still in flight, shared: figures of two periods read at once (the problem board's
+ * quarter and the one before) would otherwise read the whole catalog twice. Dropped once it
+ * settles, so every later miss reads the catalog anew.
+ */
+let catalogInFlight: ReturnType<typeof readCatalog> | undefined;
+const sharedCatalogRead = () => {
+  if (!catalogInFlight) {
+    const read = readCatalog();
+    catalogInFlight = read;
+    const done = () => {
+      if (catalogInFlight === read) catalogInFlight = undefined;
+    };
+    read.then(done, done);
+  }
+  return catalogInFlight;
+};
+
 const readFigures = async (period: string, now: number): Promise<PeriodFigures> => {
-  const [catalog, totals] = await Promise.all([readCatalog(), readPeriodTotals(period)]);
+  const [catalog, totals] = await Promise.all([sharedCatalogRead(), readPeriodTotals(period)]);
   return {
     period,
     asOf: new Date(now).toISOString(),

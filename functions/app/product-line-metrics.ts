@@ -8,7 +8,7 @@ import { summarizeCounts } from "#core/rollup";
 import type { ProductLineMetrics } from "#schemas/metrics";
 import { readRaisedAndonOf } from "#store/andon-marks";
 import { findProductLine } from "#store/catalog-store";
-import { readPulledLines } from "#store/notice-store";
+import { readPulledLine } from "#store/notice-store";
 import { currentPolicy } from "#store/policy-store";
 import { readRollupTotal } from "#store/rollup-store";
 import { readLineTotal } from "#store/total-store";
@@ -18,10 +18,11 @@ export const productLineMetrics = async (
   periodText: string,
 ): Promise<ProductLineMetrics> => {
   const period = parsePeriod(periodText);
-  const [line, policy, pulled, andonId] = await Promise.all([
+  // The line's own pulled mark (one item), not the whole partition: that grows with open notices.
+  const [line, policy, openNoticeId, andonId] = await Promise.all([
     findProductLine(productLineId),
     currentPolicy(),
-    readPulledLines(),
+    readPulledLine(productLineId),
     readRaisedAndonOf(productLineId),
   ]);
   if (!line) throw new NotFoundError(`No product line ${productLineId}`);
@@ -35,8 +36,8 @@ export const productLineMetrics = async (
     from: period.from,
     to: period.to,
     ...summarizeCounts(counts, policy.review.confidence),
-    pulled: pulled.has(productLineId),
-    ...(pulled.has(productLineId) ? { openNoticeId: pulled.get(productLineId) } : {}),
+    pulled: openNoticeId !== undefined,
+    ...(openNoticeId !== undefined ? { openNoticeId } : {}),
     andon: andonId !== undefined,
     ...(andonId !== undefined ? { andonId } : {}),
   };
