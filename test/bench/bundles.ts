@@ -27,6 +27,7 @@ import {
   LAZY_EXTERNAL_MODULES,
 } from "#infra/bundling";
 import { ENV } from "#platform/env";
+import { report } from "./summary";
 
 const RUNS = 7;
 /** DESIGN §5: the reference bundle's import time when the 150 ms budget was set. */
@@ -128,6 +129,33 @@ const printTable = (rows: Row[], emptyMs: number, reference: { ms: number; bytes
   return lines.every((l) => l.pass);
 };
 
+/** The largest bundle and the slowest cold import, each against DESIGN's reference bundle. */
+const reportBundles = (rows: Row[], reference: { ms: number; bytes: number }) => {
+  const largest = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const slowest = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} KB`;
+  report(
+    {
+      bench: "bundles",
+      figure: `largest of ${rows.length} function bundles (${largest.name})`,
+      measured: kb(largest.bytes),
+      reference: `reference bundle ${kb(reference.bytes)}`,
+      ratio: largest.bytes / reference.bytes,
+      budget: `≤ ${BUNDLE_BUDGET_BYTES / 1000} KB`,
+      pass: rows.every((r) => r.bytes <= BUNDLE_BUDGET_BYTES),
+    },
+    {
+      bench: "bundles",
+      figure: `slowest cold import (${slowest.name})`,
+      measured: `${slowest.importMs.toFixed(0)} ms`,
+      reference: `reference bundle ${reference.ms.toFixed(0)} ms`,
+      ratio: slowest.ratio,
+      budget: `≤ ${IMPORT_BUDGET_RATIO.toFixed(2)}×`,
+      pass: rows.every((r) => r.ratio <= IMPORT_BUDGET_RATIO),
+    },
+  );
+};
+
 /** Prints the bundles table; returns nothing, sets a failing exit code when a budget is missed. */
 export async function benchBundles(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "strawberry-bundles-"));
@@ -190,6 +218,7 @@ export async function benchBundles(): Promise<void> {
       error: b.error ?? failures.get(b.file),
     }));
     const allPass = printTable(rows, emptyMs, reference);
+    reportBundles(rows, reference);
     console.log(allPass ? "\nAll bundles within budget." : "\nSome bundles miss a budget.");
     if (!allPass) process.exitCode = 1;
   } finally {

@@ -6,13 +6,11 @@
  * hands its figures back as JSON (`cases.ts`).
  */
 import "#infra/local/node-support";
-import { QueryCommand } from "@aws-sdk/client-dynamodb";
-import { forgetCachedFigures } from "#app/period-figures";
 import { startRuntime } from "#infra/local/runtime";
 import { dynamodb as handlerClient } from "#lib/clients";
 import { ENV } from "#platform/env";
 import { DEFAULT_POLICY } from "#schemas/policy";
-import { CATALOG_PK, TOTAL_BUCKETS, totalPk } from "#store/keys";
+import { PULLED_PK } from "#store/keys";
 import { runIfMain } from "./cases";
 import {
   benchCatalog,
@@ -22,10 +20,12 @@ import {
   signalCount,
   signalStream,
 } from "./review-data";
+import { type Latency, timeReadApis } from "./review-latency";
+import { rawReads } from "./review-raw";
 import { type ReadTally, readCounter } from "./review-reads";
-import { httpOf, type Timings, timed, timings } from "./timing";
+import { httpOf, type Timings } from "./timing";
 
-export type { Timings };
+export type { Latency, Timings };
 
 export interface CaseResult {
   lines: number;
@@ -56,70 +56,9 @@ export interface CaseResult {
     atRisk: number;
     noticesIssued: number;
   };
-  latency?: {
-    rawTotals: Timings;
-    rawTotalsAndCatalog: Timings;
-    rankingsCold: Timings;
-    rankingsWarm: Timings;
-    warmRefreshed: number;
-    notices: Timings;
-    problemsWarm: Timings;
-    problemsCold: Timings;
-  };
+  latency?: Latency;
   maxRssMb: number;
 }
-
-const ROUNDS = 10;
-const WARM_PER_ROUND = 10;
-
-/**
- * The read APIs and DynamoDB Local's raw Queries, interleaved round by round so that whatever else
- * the machine does (events still being delivered, GC, the JIT) falls on both alike.
- */
-const timeReadApis = async (
-  quarter: string,
-  get: (path: string) => Promise<string>,
-  raw: { totals: () => Promise<unknown>; catalog: () => Promise<unknown> },
-): Promise<NonNullable<CaseResult["latency"]>> => {
-  const q = encodeURIComponent(quarter);
-  const s = Object.fromEntries(
-    ["rawTotals", "rawBoth", "rankingsCold", "rankingsWarm", "notices", "problemsCold", "problemsWarm"].map(
-      (k) => [k, [] as number[]],
-    ),
-  ) as Record<string, number[]>;
-  const asOfs = new Set<string>();
-  // One untimed pass of each, as the API's own first calls have JIT-warmed its paths by now.
-  await Promise.all([raw.totals(), raw.catalog()]);
-  await get(`/v1/rankings?period=${q}`);
-  await get("/v1/notices");
-  for (let round = 0; round < ROUNDS; round++) {
-    await timed(s.rawTotals as number[], raw.totals);
-    await timed(s.rawBoth as number[], () => Promise.all([raw.totals(), raw.catalog()]));
-    forgetCachedFigures();
-    await timed(s.rankingsCold as number[], () => get(`/v1/rankings?period=${q}`));
-    for (let i = 0; i < WARM_PER_ROUND; i++) {
-      const body = (await timed(s.rankingsWarm as number[], () => get(`/v1/rankings?period=${q}`))) as string;
-      asOfs.add(JSON.parse(body).asOf);
-    }
-    for (let i = 0; i < WARM_PER_ROUND; i++) await timed(s.notices as number[], () => get("/v1/notices"));
-    forgetCachedFigures();
-    await timed(s.problemsCold as number[], () => get(`/v1/problems?period=${q}`));
-    for (let i = 0; i < WARM_PER_ROUND; i++)
-      await timed(s.problemsWarm as number[], () => get(`/v1/problems?period=${q}`));
-  }
-  const t = (k: string) => timings(s[k] ?? []);
-  return {
-    rawTotals: t("rawTotals"),
-    rawTotalsAndCatalog: t("rawBoth"),
-    rankingsCold: t("rankingsCold"),
-    rankingsWarm: t("rankingsWarm"),
-    // One asOf per round is expected (each round's miss reads anew); more means a warm sample missed.
-    warmRefreshed: asOfs.size - ROUNDS,
-    notices: t("notices"),
-    problemsWarm: t("problemsWarm"),
-    problemsCold: t("problemsCold"),
-  };
-};
 
 const say = (line: string) => process.stderr.write(`  ${line}\n`);
 
@@ -137,36 +76,8 @@ const runCase = async (plan: DataPlan, measureLatency: boolean): Promise<CaseRes
     const stream = signalStream(plan, policy, process.env[ENV.hmacKey] ?? "bench");
     const loaded = await loadWithProgress(stream, policy, expected, say);
 
-    // DynamoDB Local's own time for the period totals (and, for a cache miss, the catalog too).
-    const queryAll = async (pk: string) => {
-      let items = 0;
-      let start: Record<string, never> | undefined;
-      const lines = new Set<string>();
-      do {
-        const out = await runtime.dynamodb.send(
-          new QueryCommand({
-            TableName: runtime.tableName,
-            KeyConditionExpression: "pk = :pk",
-            ExpressionAttributeValues: { ":pk": { S: pk } },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items += out.Items?.length ?? 0;
-        for (const item of out.Items ?? []) if (item.productLineId?.S) lines.add(item.productLineId.S);
-        start = out.LastEvaluatedKey as typeof start;
-      } while (start);
-      return { items, lines };
-    };
-    const rawTotals = async () => {
-      const parts = await Promise.all(
-        Array.from({ length: TOTAL_BUCKETS }, (_, b) => queryAll(totalPk(plan.quarter, b))),
-      );
-      return {
-        items: parts.reduce((n, p) => n + p.items, 0),
-        lines: parts.reduce((n, p) => n + p.lines.size, 0),
-      };
-    };
-    const totals = await rawTotals();
+    const raw = rawReads(runtime.dynamodb, runtime.tableName);
+    const totals = await raw.totals(plan.quarter);
 
     // The review, counted on the handlers' client: the real run (fresh table), then a dry run.
     const counter = readCounter(handlerClient);
@@ -183,7 +94,7 @@ const runCase = async (plan: DataPlan, measureLatency: boolean): Promise<CaseRes
     const dryRunReads = counter.stop();
     const reviewLines = JSON.parse(dryRun).lines as { flagged: boolean; atRisk: boolean }[];
     // One PULLED item per line with an open notice: the notices issued, even if the run then failed.
-    const pulled = await queryAll("PULLED");
+    const pulled = (await raw.partition(PULLED_PK)).length;
     say(
       `review: ${Math.round(ms)} ms (HTTP ${real.status}), ${reads.items.toLocaleString("en-US")} items read`,
     );
@@ -207,16 +118,14 @@ const runCase = async (plan: DataPlan, measureLatency: boolean): Promise<CaseRes
         reviewed: reviewLines.length,
         flagged: reviewLines.filter((l) => l.flagged).length,
         atRisk: reviewLines.filter((l) => l.atRisk).length,
-        noticesIssued: pulled.items,
+        noticesIssued: pulled,
       },
       maxRssMb: 0,
     };
     if (measureLatency) {
       say("timing the read APIs…");
-      result.latency = await timeReadApis(plan.quarter, (path) => call("GET", path, undefined, cco), {
-        totals: rawTotals,
-        catalog: () => queryAll(CATALOG_PK),
-      });
+      const get = (path: string) => call("GET", path, undefined, cco);
+      result.latency = await timeReadApis(plan.quarter, plan.lines, get, raw, counter);
     }
     result.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     return result;

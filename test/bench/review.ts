@@ -9,11 +9,14 @@
  * `1000,10000`), `BENCH_SIGNALS_PER_LINE` (a good line's signals at 1×, default 4),
  * `BENCH_ARRIVAL` (`same-days`, default, or `spread`: see `review-data.ts`).
  */
-import { lastEndedQuarter } from "#core/period";
+import { lastEndedQuarter, previousPeriod } from "#core/period";
 import { DEFAULT_POLICY } from "#schemas/policy";
 import { itemsOfKind, kindsTable, ms, num, row, rule, runInChild, table, verdict } from "./cases";
-import type { CaseResult, Timings } from "./review-case";
+import type { CaseResult, Latency, Timings } from "./review-case";
 import { BAD_EVERY, BUSINESS_UNITS, type DataPlan } from "./review-data";
+import { reviewFigures } from "./review-figures";
+import type { ItemsRead } from "./review-latency";
+import { report } from "./summary";
 
 const READ_BUDGET = 1.1;
 const LATENCY_BUDGET_MS = 100;
@@ -105,6 +108,12 @@ const budgetLines = (results: CaseResult[]): string[] =>
     ];
   });
 
+const itemsLine = (items: Latency["items"]): string => {
+  const one = (name: string, i: ItemsRead, raw: string) =>
+    `${name} ${i.api.toFixed(0)} / ${i.raw.toFixed(0)}${raw}${i.mismatched ? ` (${i.mismatched} samples off)` : ""}`;
+  return `Items read per request, handler / raw: ${one("notices", items.notices, "")}; ${one("metrics", items.metrics, "")}; ${one("voices", items.voices, " (the page)")}.`;
+};
+
 const latencyBlock = (r: CaseResult): string => {
   const l = r.latency;
   if (!l) return "";
@@ -128,9 +137,36 @@ const latencyBlock = (r: CaseResult): string => {
       l.rankingsCold,
       `${ratio(l.rankingsCold, l.rawTotalsAndCatalog)}; ${budget(l.rankingsCold)}`,
     ),
-    t("GET /v1/notices first page (no cache)", l.notices, budget(l.notices)),
-    t(`GET /v1/problems?period=${r.quarter}, warm cache`, l.problemsWarm, budget(l.problemsWarm)),
-    t("GET /v1/problems, cold (misses two periods)", l.problemsCold, budget(l.problemsCold)),
+    t("raw Queries of that page (unit ids, each unit's newest)", l.rawNotices),
+    t(
+      "GET /v1/notices first page (no cache)",
+      l.notices,
+      `${ratio(l.notices, l.rawNotices)}; ${budget(l.notices)}`,
+    ),
+    t(`raw Query of ${r.quarter} and ${previousPeriod(r.quarter)} TOTAL#… and the catalog`, l.rawProblems),
+    t(
+      `GET /v1/problems?period=${r.quarter}, warm cache`,
+      l.problemsWarm,
+      `${ratio(l.problemsWarm, l.rawProblems)}; ${budget(l.problemsWarm)}`,
+    ),
+    t(
+      "GET /v1/problems, cold (misses two periods)",
+      l.problemsCold,
+      `${ratio(l.problemsCold, l.rawProblems)}; ${budget(l.problemsCold)}`,
+    ),
+    t("raw Queries of a line's metrics (PULLED, Andon, total)", l.rawMetrics),
+    t(
+      "GET /v1/product-lines/{id}/metrics, bad and good lines",
+      l.metrics,
+      `${ratio(l.metrics, l.rawMetrics)}; ${budget(l.metrics)}`,
+    ),
+    t("raw Queries of the page's voices (per class drawn from)", l.rawVoices),
+    t(
+      "GET /v1/voices?productLineId=<bad line>&limit=50",
+      l.voices,
+      `${ratio(l.voices, l.rawVoices)}; ${budget(l.voices)}`,
+    ),
+    itemsLine(l.items),
     ...(l.warmRefreshed > 0
       ? [`(${l.warmRefreshed} warm samples found the cache refreshed: they include a miss)`]
       : []),
@@ -152,6 +188,7 @@ export const benchReview = async (): Promise<void> => {
       process.stderr.write(`Review bench: ${num(lines)} lines, ${copies}× signals…\n`);
       results.push(await runChild({ lines, perLine, copies, quarter, arrival }, true));
     }
+  report(...reviewFigures(results));
   const { minSample } = DEFAULT_POLICY.review;
   console.log(`
 Review bench: quarter ${quarter}, default policy (minSample ${minSample}, bar max(20 %, 1.5 × pooled rate)); Node ${process.version}
@@ -183,7 +220,10 @@ problem board are served from a per-process figures cache (catalog + the period'
 "warm" = every sample served from that cache (what most dashboard requests see; ranking 10,000 lines is still
 computed per request), "cold" = the cache forgotten before every sample, so each one reads the catalog and the
 totals from DynamoDB Local (what the first request after 30 s, or on a new Lambda container, sees). The raw
-rows are the same Queries sent straight from Node with the SDK in the same run, no handler, no HTTP.
+rows are the same Queries sent straight from Node with the SDK in the same run, no handler, no HTTP; a "warm"
+request's ratio is to what its miss reads. Metrics alternate bad and good lines (a bad one is pulled); its raw
+rows send the use case's own Queries (the line and the policy are cached by a warm container). Voices: a bad
+line's first page, raw = one Query per class the page drew from, its count as the Limit (as \`bench -- voices\`).
 
 ${results.map(latencyBlock).filter(Boolean).join("\n\n")}
 

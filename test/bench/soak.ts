@@ -5,12 +5,15 @@
  * in signals/s) — while rankings, voices and notices are read in parallel. Prints the runtime's RSS
  * every minute; at the end checks that no request failed and that the signals accepted equal the
  * metrics' `n` summed over every line, and says whether memory stayed flat (the last minute's RSS
- * against the second minute's). Not part of `npm test`, nor of a bare `npm run bench`.
+ * against the second minute's). `--signals N` (or `BENCH_SOAK_SIGNALS`) goes on past the minutes until
+ * N signals are in, for the runtime's memory with that many stored. Not part of `npm test`, nor of
+ * a bare `npm run bench`.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { num, verdict } from "./cases";
+import { javaOf, peakRssMb, rssMb, startEntryPoint } from "./entry-point";
+import { FLAT_RATIO, soakFigures } from "./soak-figures";
+import { report } from "./summary";
 import { httpOf } from "./timing";
 
 const LINES = 50;
@@ -20,8 +23,6 @@ const LINES_PER_UNIT = 10;
 const UNITS = LINES / LINES_PER_UNIT;
 const BATCH = 500;
 const IN_FLIGHT = 4;
-/** Flat: the last minute's RSS at most this much above the second minute's. */
-const FLAT_RATIO = 1.15;
 const WORDS = [
   "物流太慢了,等了一个星期才到,包装也破了",
   "客服态度很好,问题很快就解决了,给个好评",
@@ -29,10 +30,12 @@ const WORDS = [
   "The product stopped working after two days and support never called back.",
 ];
 
-const minutesWanted = (): number => {
-  const at = process.argv.indexOf("--minutes");
-  const value = Number(at >= 0 ? process.argv[at + 1] : (process.env.BENCH_SOAK_MINUTES ?? 10));
-  if (!(value > 0)) throw new Error("--minutes wants a positive number");
+/** `--minutes N` / `--signals N` (or their BENCH_SOAK_ variables): a number ≥ `least`. */
+const wanted = (flag: "minutes" | "signals", fallback: number, least: number): number => {
+  const at = process.argv.indexOf(`--${flag}`);
+  const env = process.env[`BENCH_SOAK_${flag.toUpperCase()}`];
+  const value = Number(at >= 0 ? process.argv[at + 1] : (env ?? fallback));
+  if (!(value >= least)) throw new Error(`--${flag} wants a number ≥ ${least}`);
   return value;
 };
 
@@ -61,76 +64,23 @@ const makeSignal = (now: number) => {
   return { ...base, score: kind === "nps" ? i % 11 : 1 + (i % 5) };
 };
 
-/** Resident set of a process in MB (Linux /proc, else ps). */
-const rssMb = (pid: number): number => {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
-    if (line?.[1]) return Number(line[1]) / 1024;
-  } catch {
-    // Not Linux, or gone: ask ps.
-  }
-  try {
-    return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim()) / 1024;
-  } catch {
-    return Number.NaN;
-  }
-};
-
-/** The runtime's descendants whose command line names java (DynamoDB Local). */
-const javaOf = (pid: number): number[] => {
-  let children: number[] = [];
-  try {
-    children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
-      .split("\n")
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-  return children.flatMap((child) => {
-    let cmd = "";
-    try {
-      cmd = readFileSync(`/proc/${child}/cmdline`, "utf8");
-    } catch {}
-    return [...(cmd.includes("java") ? [child] : []), ...javaOf(child)];
-  });
-};
-
-const startEntryPoint = async (): Promise<{ child: ChildProcess; url: string }> => {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "infra/local/start.ts", "--port", "0", "--no-seed", "--no-schedules"],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`The runtime did not come up:\n${output}`)), 120_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Strawberry is running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        done(match[1]);
-      }
-    };
-    child.stdout?.on("data", read);
-    child.stderr?.on("data", read);
-    child.once("exit", (code) => fail(new Error(`The runtime exited with ${code}:\n${output}`)));
-  });
-  // Keep draining its output so it never blocks on a full pipe; show what it says about trouble.
-  child.stdout?.removeAllListeners("data").on("data", () => {});
-  child.stderr?.removeAllListeners("data").on("data", (c: Buffer) => process.stderr.write(`[runtime] ${c}`));
-  return { child, url };
-};
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 export const benchSoak = async (): Promise<void> => {
-  const minutes = minutesWanted();
+  const minutes = wanted("minutes", 10, Number.MIN_VALUE);
+  // Go on past the minutes until this many signals are in (the memory figure "with 1 M signals").
+  const signalsWanted = wanted("signals", 0, 0);
   const rate = Number(process.env.BENCH_SOAK_RATE ?? 0);
-  const { child, url } = await startEntryPoint();
-  const pid = child.pid!;
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const runtime = await startEntryPoint(process.execPath, [
+    "--import",
+    "tsx",
+    "infra/local/start.ts",
+    "--port",
+    "0",
+    "--no-seed",
+    "--no-schedules",
+  ]);
+  const { pid, url } = runtime;
   try {
     const http = httpOf(url);
     const [cco, ingest, executive] = [
@@ -172,8 +122,9 @@ export const benchSoak = async (): Promise<void> => {
     };
 
     let batches = 0;
+    let ingesting = IN_FLIGHT;
     const ingestLoop = async () => {
-      while (Date.now() < endAt) {
+      while (Date.now() < endAt || tally.accepted < signalsWanted) {
         const due = started + ((batches++ * BATCH) / rate) * 1000;
         if (rate > 0 && due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
         const now = Date.now();
@@ -202,9 +153,10 @@ export const benchSoak = async (): Promise<void> => {
           sentByQuarter.set(q, (sentByQuarter.get(q) ?? 0) + 1);
         }
       }
+      ingesting--;
     };
     const readLoop = (name: keyof typeof reads, path: (i: number) => string, token: string) => async () => {
-      for (let i = 0; Date.now() < endAt; i++) {
+      for (let i = 0; ingesting > 0; i++) {
         try {
           const { status, text } = await http.send("GET", path(i), undefined, token);
           if (status !== 200) throw new Error(`${status} ${text.slice(0, 200)}`);
@@ -221,13 +173,16 @@ export const benchSoak = async (): Promise<void> => {
       samples.push({ minute: Math.floor((Date.now() - started) / 60_000) + 1, rss: rssMb(pid), java });
     };
     const sampler = setInterval(sample, 5_000);
+    let atWanted: { accepted: number; rss: number; java: number; seconds: number } | undefined;
     let lastMinute = 0;
     const reporter = setInterval(() => {
+      const last = samples.at(-1);
+      const seconds = (Date.now() - started) / 1000;
+      if (signalsWanted && !atWanted && tally.accepted >= signalsWanted && last)
+        atWanted = { accepted: tally.accepted, rss: last.rss, java: last.java, seconds };
       const minute = Math.floor((Date.now() - started) / 60_000);
       if (minute <= lastMinute) return;
       lastMinute = minute;
-      const last = samples.at(-1);
-      const seconds = (Date.now() - started) / 1000;
       console.log(
         `minute ${minute}: runtime RSS ${last?.rss.toFixed(0)} MB, DynamoDB Local (Java) RSS ${last?.java.toFixed(0)} MB, ` +
           `${num(tally.accepted)} signals accepted (${num(tally.accepted / seconds)}/s), ` +
@@ -235,9 +190,10 @@ export const benchSoak = async (): Promise<void> => {
       );
     }, 1_000);
     console.log(
-      `Soak: ${minutes} min, ${LINES} lines, batches of ${BATCH}, ${IN_FLIGHT} in flight${rate ? `, ≤ ${rate}/s` : ""}; runtime pid ${pid} at ${url}`,
+      `Soak: ${minutes} min${signalsWanted ? ` and until ${num(signalsWanted)} signals` : ""}, ${LINES} lines, batches of ${BATCH}, ${IN_FLIGHT} in flight${rate ? `, ≤ ${rate}/s` : ""}; runtime pid ${pid} at ${url}`,
     );
     sample();
+    const atStart = { rss: samples[0]?.rss ?? Number.NaN, java: samples[0]?.java ?? Number.NaN };
     await Promise.all([
       ...Array.from({ length: IN_FLIGHT }, ingestLoop),
       readLoop("rankings", () => `/v1/rankings?period=${quarter}&limit=50`, cco)(),
@@ -254,6 +210,8 @@ export const benchSoak = async (): Promise<void> => {
     clearInterval(sampler);
     clearInterval(reporter);
     sample();
+    const seconds = (Date.now() - started) / 1000;
+    const peak = { rss: peakRssMb(pid), java: javaOf(pid).reduce((sum, p) => sum + peakRssMb(p), 0) };
 
     // Exact counts: every signal sent is in its line's metrics once — accepted at once, or committed
     // by a batch refused half-way and reported as a duplicate by its resend.
@@ -271,12 +229,14 @@ export const benchSoak = async (): Promise<void> => {
 
     const byMinute = new Map<number, number[]>();
     for (const s of samples) byMinute.set(s.minute, [...(byMinute.get(s.minute) ?? []), s.rss]);
-    const whole = [...byMinute.keys()].filter((m) => m <= Math.ceil(minutes)).sort((a, b) => a - b);
+    // Whole minutes only: the last, partial one holds the final reads and is not a minute's median.
+    const whole = [...byMinute.keys()]
+      .filter((m) => m <= Math.max(1, Math.floor(seconds / 60)))
+      .sort((a, b) => a - b);
     const base = whole.length >= 3 ? 2 : 1;
     const baseRss = median(byMinute.get(base) ?? []);
     const lastRss = median(byMinute.get(whole.at(-1) ?? base) ?? []);
     const flat = lastRss <= baseRss * FLAT_RATIO;
-    const seconds = (Date.now() - started) / 1000;
     console.log(`
 Soak: ${minutes} min; ${num(tally.accepted)} signals accepted of ${num(tally.sent)} sent (${num(tally.accepted / seconds)}/s), ${num(tally.duplicates)} duplicates, ${num(tally.committedBeforeRefusal)} committed by a refused batch (resent), ${num(tally.quarantined)} quarantined, ${num(tally.rejected)} rejected
 Reads: rankings ${num(reads.rankings)}, voices ${num(reads.voices)}, notices ${num(reads.notices)}
@@ -285,9 +245,21 @@ Counts: metrics n summed over ${LINES} lines × ${sentByQuarter.size} quarter(s)
 Runtime RSS by minute (median of 5 s samples, MB): ${whole.map((m) => `${m}: ${median(byMinute.get(m)!).toFixed(0)}`).join(", ")}; peak ${Math.max(...samples.map((s) => s.rss)).toFixed(0)}
 Memory flat: minute ${whole.at(-1)} ${lastRss.toFixed(0)} MB vs minute ${base} ${baseRss.toFixed(0)} MB = ${(lastRss / baseRss).toFixed(2)}× (budget ≤ ${FLAT_RATIO}: ${verdict(flat)})${base === 1 ? " — under 3 minutes the first minute, warm-up included, is the reference" : ""}
 `);
+    const figures = soakFigures({
+      seconds,
+      errorCount,
+      counted,
+      sent: tally.sent,
+      exact,
+      flat: { lastRss, baseRss, base, last: whole.at(-1) ?? base },
+      atStart,
+      peak,
+      atWanted,
+    });
+    console.log(figures.map((f) => `${f.figure}: ${f.measured} (${f.reference})`).join("\n"));
+    report(...figures);
     if (errorCount || !exact || !flat) process.exitCode = 1;
   } finally {
-    child.kill("SIGINT");
-    await exited;
+    await runtime.stop();
   }
 };

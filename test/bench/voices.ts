@@ -23,6 +23,7 @@ import type { Voice } from "#schemas/voice";
 import { voiceGsiPk } from "#store/keys";
 import { signalItem } from "#store/signal-transactions";
 import { readCounter } from "./review-reads";
+import { report } from "./summary";
 import { httpOf, type Timings, timed, timings } from "./timing";
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -228,6 +229,20 @@ export const benchVoices = async (): Promise<void> => {
       }),
     ];
     console.log(lines.join("\n"));
+    for (const [name, t] of Object.entries(times)) {
+      if (name.endsWith("page 2")) continue;
+      const api = timings(t.api);
+      const rawT = timings(t.raw);
+      report({
+        bench: "voices",
+        figure: `GET /v1/voices p95, ${name} (${(written / 1e6).toFixed(1)} M signals)`,
+        measured: `${api.p95.toFixed(1)} ms`,
+        reference: `raw Query p95 ${rawT.p95.toFixed(1)} ms`,
+        ratio: api.p95 / rawT.p95,
+        budget: `≤ ${BUDGET_MS} ms`,
+        pass: api.p95 <= BUDGET_MS,
+      });
+    }
   } finally {
     await runtime.stop();
   }
