@@ -22,11 +22,15 @@ import { DEFAULT_POLICY } from "#schemas/policy";
 import type { Signal, StoredSignal } from "#schemas/signal";
 import { itemSize } from "#store/attributes";
 import { planTransactions, signalItem, transactionItems } from "#store/signal-store";
+import { profileReport, startProfile } from "./profile";
+import { report } from "./summary";
 
 const SIGNALS = Number(process.env.BENCH_SIGNALS ?? 20_000);
 const BATCH = 500;
 const IN_FLIGHT = 4;
 const LINES = 50;
+/** HTTP and validation may cost at most a fifth of what DynamoDB Local takes for the same writes. */
+const RATIO_BUDGET = 0.8;
 const WORDS = [
   "物流太慢了,等了一个星期才到,包装也破了",
   "客服态度很好,问题很快就解决了,给个好评",
@@ -127,12 +131,14 @@ export const benchIngest = async (): Promise<void> => {
     const httpSignals = Array.from({ length: SIGNALS }, (_, i) => makeSignal(i, now));
     process.stderr.write(`HTTP ingest of ${SIGNALS} signals…\n`);
     let accepted = 0;
+    const profiling = process.argv.includes("--profile") ? await startProfile() : undefined;
     const httpStart = performance.now();
     await pool(chunk(httpSignals, BATCH), IN_FLIGHT, async (batch) => {
       const result = await post("/v1/signals", { signals: batch }, ingest);
       accepted += result.accepted as number;
     });
     const httpSeconds = (performance.now() - httpStart) / 1000;
+    const profiled = await profiling?.stop();
     if (accepted !== SIGNALS) throw new Error(`Only ${accepted} of ${SIGNALS} accepted`);
     const httpRequests = requests;
 
@@ -232,7 +238,7 @@ DynamoDB Local ${runtime.dynamoEndpoint}; Node ${process.version}
 | same transactions straight to DynamoDB Local (no HTTP)   | ${rawSeconds.toFixed(2).padStart(7)} | ${rate(SIGNALS, rawSeconds).padStart(9)} |
 | plain BatchWriteItem of the signal items (ceiling)       | ${batchSeconds.toFixed(2).padStart(7)} | ${rate(SIGNALS, batchSeconds).padStart(9)} |
 
-HTTP / raw transactions throughput ratio: ${ratio.toFixed(2)} (budget ≥ 0.5: ${ratio >= 0.5 ? "PASS" : "FAIL"})
+HTTP / raw transactions throughput ratio: ${ratio.toFixed(2)} (budget ≥ ${RATIO_BUDGET}: ${ratio >= RATIO_BUDGET ? "PASS" : "FAIL"})
 DynamoDB requests per signal (HTTP path, all calls): ${(httpRequests / SIGNALS).toFixed(4)}
 Most DynamoDB requests for one 500-signal batch: ${worstBatch} (budget ≤ 30: ${worstBatch <= 30 ? "PASS" : "FAIL"})
 Transactions: ${transactions.length}, average ${(signalsWritten / Math.max(1, transactions.length)).toFixed(1)} signals each
@@ -249,6 +255,41 @@ Write units per signal, from item sizes (transactional write = 2 units per KB pe
 
 Peak memory of this process (bench + handlers): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB
 `);
+    if (profiled) console.log(profileReport(profiled, SIGNALS));
+    report(
+      {
+        bench: "ingest",
+        figure: "HTTP POST /v1/signals, signals/s",
+        measured: rate(SIGNALS, httpSeconds),
+        reference: `raw transactions ${rate(SIGNALS, rawSeconds)}/s`,
+        ratio,
+        budget: `≥ ${RATIO_BUDGET}`,
+        pass: ratio >= RATIO_BUDGET,
+      },
+      {
+        bench: "ingest",
+        figure: "HTTP POST /v1/signals against the ceiling, signals/s",
+        measured: rate(SIGNALS, httpSeconds),
+        reference: `plain BatchWriteItem ${rate(SIGNALS, batchSeconds)}/s`,
+        ratio: batchSeconds / httpSeconds,
+      },
+      {
+        bench: "ingest",
+        figure: "DynamoDB requests for one 500-signal batch, at most",
+        measured: String(worstBatch),
+        reference: "–",
+        budget: "≤ 30",
+        pass: worstBatch <= 30,
+      },
+      {
+        bench: "ingest",
+        figure: "write units for a 1 KB signal with words",
+        measured: oneKbUnits.toFixed(2),
+        reference: "–",
+        budget: "≤ 4",
+        pass: oneKbUnits <= 4,
+      },
+    );
   } finally {
     await runtime.stop();
   }

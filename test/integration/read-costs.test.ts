@@ -9,7 +9,7 @@ import { forgetCachedFigures } from "#app/period-figures";
 import type { Runtime } from "#infra/local/runtime";
 import { dynamodb as handlersClient } from "#lib/clients";
 import { pulledKey } from "#store/keys";
-import { readCounter } from "../bench/review-reads";
+import { readCounter } from "#test/bench/review-reads";
 import { catalog, currentQuarter, signal } from "./fixtures";
 import { type Api, apiOf, startTestRuntime } from "./harness";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Figure, summaryTable } from "../../bench/summary";
+import { type Figure, summaryTable } from "#test/bench/summary";
 
 const figure = (overrides: Partial<Figure> = {}): Figure => ({
   bench: "ingest",
