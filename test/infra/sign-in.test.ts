@@ -79,6 +79,19 @@ describe("sign-in", () => {
     });
   });
 
+  it("lets the dashboard renew an hour's tokens with the refresh token, which does not rotate", () => {
+    // web/src/auth.ts posts grant_type=refresh_token to the token endpoint, keeping the refresh token
+    // it has when none comes back (rotation off): both need the client as it is here.
+    const client = clientOf(stages.dev)?.Properties;
+    expect(client?.ExplicitAuthFlows).toContain("ALLOW_REFRESH_TOKEN_AUTH");
+    expect(client?.RefreshTokenRotation).toBeUndefined();
+    expect(client).toMatchObject({
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      TokenValidityUnits: expect.objectContaining({ AccessToken: "minutes", IdToken: "minutes" }),
+    });
+  });
+
   it.each([
     ["dev", () => stages.dev, 7 * 24 * 60, "Delete", "INACTIVE"],
     ["prod", () => stages.prod, 24 * 60, "Retain", "ACTIVE"],

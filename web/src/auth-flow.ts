@@ -1,8 +1,8 @@
 /**
  * The pure parts of signing in through Cognito's hosted UI with the authorization code grant and
- * PKCE (RFC 7636): reading config.json, the verifier and its S256 challenge, the authorize, token and
- * logout addresses, checking the return, and the role and units a token's claims grant. No DOM, no
- * storage: test/unit/web/auth.test.ts runs these in Node.
+ * PKCE (RFC 7636): reading config.json, the verifier and its S256 challenge, the authorize, token
+ * (code and refresh) and logout addresses, checking the return, and the role and units a token's
+ * claims grant. No DOM, no storage: test/unit/web/auth.test.ts runs these in Node.
  */
 
 import { principalFromClaims } from "#http/principal";
@@ -81,6 +81,23 @@ export const tokenRequest = (
     code,
     redirect_uri: sign.redirectUri,
     code_verifier: verifier,
+  }).toString(),
+});
+
+/**
+ * The token request renewing a session with the refresh token the code bought (no secret, as above;
+ * no redirect_uri or verifier: those prove a code, not a refresh token).
+ */
+export const refreshRequest = (
+  sign: CognitoSignIn,
+  refreshToken: string,
+): { url: string; body: string; headers: Record<string, string> } => ({
+  url: `${sign.domain}/oauth2/token`,
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams({
+    grant_type: "refresh_token",
+    client_id: sign.clientId,
+    refresh_token: refreshToken,
   }).toString(),
 });
 

@@ -5,7 +5,7 @@
 import { signal } from "@preact/signals";
 import type { CatalogView } from "#schemas/catalog";
 import type { Policy } from "#schemas/policy";
-import { ApiError, api } from "./api";
+import { ApiError, api, SessionEndedError } from "./api";
 import { role, status, token, units } from "./state";
 
 export const catalog = signal<CatalogView | null>(null);
@@ -28,6 +28,8 @@ export const loadReference = (): Promise<void> => {
     })
     .catch((error: unknown) => {
       reading = null;
+      // Already signed out, and the landing page says why: a "read failed" beside it would mislead.
+      if (error instanceof SessionEndedError) return;
       if (error instanceof ApiError && error.status === 401) signOut();
       status.value = failure(error);
     });

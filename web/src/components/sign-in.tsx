@@ -7,7 +7,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { BusinessUnit } from "#schemas/catalog";
 import { api } from "../api";
-import { companySignIn, completing, startCompanySignIn } from "../auth";
+import { companySignIn, completing, sessionEnded, startCompanySignIn } from "../auth";
 import { signIn } from "../data";
 import { localName } from "../names";
 import { t } from "../state";
@@ -15,7 +15,11 @@ import { t } from "../state";
 const ROLES = ["cco", "bu-head", "executive"] as const;
 const ROLE_LABEL = { cco: "roleCco", "bu-head": "roleBuHead", executive: "roleExecutive" } as const;
 
-/** Deployed: one button to the hosted UI (PKCE), or a line saying the return is being completed. */
+/**
+ * Deployed: one button to the hosted UI (PKCE), or a line saying the return is being completed; after
+ * a session that could not be renewed, first why the person is back here. Not on the status line: a
+ * read that the ending session made fail may write its own error there afterwards.
+ */
 const CompanySignIn = () =>
   completing.value ? (
     <p class="loading" aria-busy="true">
@@ -23,6 +27,11 @@ const CompanySignIn = () =>
     </p>
   ) : (
     <div id="company-sign-in-box">
+      {sessionEnded.value && (
+        <p id="session-ended" class="error" role="alert">
+          {t("homeSessionEnded")}
+        </p>
+      )}
       <button
         id="company-sign-in"
         type="button"
