@@ -7,6 +7,7 @@
 import {
   type AttributeValue,
   type DynamoDBClient,
+  GetItemCommand,
   QueryCommand,
   type QueryCommandInput,
 } from "@aws-sdk/client-dynamodb";
@@ -15,7 +16,7 @@ import type { Voice } from "#schemas/voice";
 import {
   ANDON_RAISED_PK,
   CATALOG_PK,
-  PULLED_PK,
+  pulledKey,
   TOTAL_BUCKETS,
   totalBucketOf,
   totalPk,
@@ -24,6 +25,7 @@ import {
 } from "#store/keys";
 
 type Item = Record<string, AttributeValue>;
+const marshalledKey = (key: { pk: string; sk: string }) => ({ pk: { S: key.pk }, sk: { S: key.sk } });
 type Query = Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">;
 
 export const rawReads = (client: DynamoDBClient, tableName: string) => {
@@ -86,13 +88,19 @@ export const rawReads = (client: DynamoDBClient, tableName: string) => {
       return units.length + pages.reduce((n, p) => n + (p.Items?.length ?? 0), 0);
     },
     /**
-     * `productLineMetrics` for a quarter, the same Queries in the same order: the pulled lines and
-     * the line's Andon marks together, then its total. The line (cached once looked up, for the
+     * `productLineMetrics` for a quarter, the same reads in the same order: the line's pulled mark
+     * and its Andon marks together, then its total. The line (cached once looked up, for the
      * container's life) and the policy (cached 30 s) are not read by a warm container.
      */
     metrics: async (quarter: string, line: string) => {
       const [pulled, andons] = await Promise.all([
-        partition(PULLED_PK, true),
+        client.send(
+          new GetItemCommand({
+            TableName: tableName,
+            Key: marshalledKey(pulledKey(line)),
+            ConsistentRead: true,
+          }),
+        ),
         queryAll({
           KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
           ExpressionAttributeValues: { ":pk": { S: ANDON_RAISED_PK }, ":prefix": { S: `${line}#` } },
@@ -107,7 +115,7 @@ export const rawReads = (client: DynamoDBClient, tableName: string) => {
         },
         ConsistentRead: true,
       });
-      return pulled.length + andons.length + total.length;
+      return (pulled.Item ? 1 : 0) + andons.length + total.length;
     },
     /** A listen-in page's voices, as `bench -- voices` reads them: one Query per line and class drawn from. */
     voices: async (voices: Voice[]) => {
