@@ -5,7 +5,6 @@
  * succeeds (nothing is dropped silently).
  */
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type { EventBridgeEvent, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
@@ -18,12 +17,24 @@ export interface HandlerOptions {
   metrics?: boolean;
 }
 
+/**
+ * Publishes the metrics a call recorded, after it or on its error, as Powertools' `logMetrics`
+ * does, but only when it recorded some: `logMetrics` warns "No application metrics to publish" on
+ * every call that records none (the outbox relay's, every minute), noise in every log group.
+ */
+const publishRecordedMetrics = () => {
+  const publish = () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return { after: publish, onError: publish };
+};
+
 /** The Powertools chain every function starts with: traces, structured logs, metrics. */
 export const powertoolsChain = <E, R>(options: HandlerOptions = {}) => {
   const chain = middy<E, R>()
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }));
-  if (options.metrics ?? true) chain.use(logMetrics(metrics));
+  if (options.metrics ?? true) chain.use(publishRecordedMetrics());
   return chain;
 };
 

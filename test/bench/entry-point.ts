@@ -31,25 +31,27 @@ export const rssMb = (pid: number): number => {
 /** The highest resident set a process has had in its life, in MB (Linux only; NaN elsewhere). */
 export const peakRssMb = (pid: number): number => statusMb(pid, "VmHWM");
 
-/** The process's descendants whose command line names java (DynamoDB Local). */
-export const javaOf = (pid: number): number[] => {
-  let children: number[] = [];
+/** A process's children (pgrep exits 1 when there are none). */
+const childrenOf = (pid: number): number[] => {
   try {
-    children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
       .split("\n")
       .filter(Boolean)
       .map(Number);
   } catch {
     return [];
   }
-  return children.flatMap((child) => {
+};
+
+/** The process's descendants whose command line names java (DynamoDB Local). */
+export const javaOf = (pid: number): number[] =>
+  childrenOf(pid).flatMap((child) => {
     let cmd = "";
     try {
       cmd = readFileSync(`/proc/${child}/cmdline`, "utf8");
     } catch {}
     return [...(cmd.includes("java") ? [child] : []), ...javaOf(child)];
   });
-};
 
 export interface EntryPoint {
   child: ChildProcess;
@@ -127,16 +129,7 @@ const runtimeUnder = (pid: number | undefined): number | undefined => {
   }
   const argv = cmd.split("\0");
   if (/(^|\/)node$/.test(argv[0] ?? "") && argv.some((a) => a.endsWith("infra/local/start.ts"))) return pid;
-  let children: number[] = [];
-  try {
-    children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
-      .split("\n")
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return undefined;
-  }
-  for (const c of children) {
+  for (const c of childrenOf(pid)) {
     const found = runtimeUnder(c);
     if (found) return found;
   }

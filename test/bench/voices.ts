@@ -10,9 +10,8 @@
  * and this loads a million in minutes. Sizes: `BENCH_VOICE_SIGNALS` (default 1,000,000),
  * `BENCH_VOICE_UNITS` (20), `BENCH_VOICE_LINES_PER_UNIT` (10), `BENCH_VOICE_ROUNDS` (30).
  */
-import { BatchWriteItemCommand, QueryCommand, type WriteRequest } from "@aws-sdk/client-dynamodb";
+import { BatchWriteItemCommand, type WriteRequest } from "@aws-sdk/client-dynamodb";
 import { isNegative } from "#core/negative";
-import { voiceClassOf } from "#core/voice-class";
 import { dayOf } from "#core/zoned-time";
 import { mulberry32, pick } from "#infra/demo/random";
 import { startRuntime } from "#infra/local/runtime";
@@ -20,8 +19,8 @@ import { dynamodb as handlerClient } from "#lib/clients";
 import { DEFAULT_POLICY } from "#schemas/policy";
 import type { StoredSignal } from "#schemas/signal";
 import type { Voice } from "#schemas/voice";
-import { voiceGsiPk } from "#store/keys";
 import { signalItem } from "#store/signal-transactions";
+import { rawReads } from "./review-raw";
 import { readCounter } from "./review-reads";
 import { report } from "./summary";
 import { httpOf, type Timings, timed, timings } from "./timing";
@@ -148,36 +147,7 @@ export const benchVoices = async (): Promise<void> => {
     const executive = await token("executive");
     const counter = readCounter(handlerClient);
     /** DynamoDB Local's own time for the same items: one Query per line and class, Limit = its count. */
-    const raw = async (voices: Voice[]) => {
-      const groups = new Map<string, { line: string; cls: string; newest: string; count: number }>();
-      for (const v of voices) {
-        const cls = voiceClassOf(v);
-        const position = `${new Date(v.occurredAt).toISOString()}#${v.signalId}`;
-        const key = `${v.productLineId} ${cls}`;
-        const group = groups.get(key);
-        if (group) group.count++;
-        else groups.set(key, { line: v.productLineId, cls, newest: position, count: 1 });
-      }
-      const pages = await Promise.all(
-        [...groups.values()].map((g) =>
-          runtime.dynamodb.send(
-            new QueryCommand({
-              TableName: runtime.tableName,
-              IndexName: "gsi1",
-              KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :first AND :newest",
-              ExpressionAttributeValues: {
-                ":pk": { S: voiceGsiPk(g.line) },
-                ":first": { S: `${g.cls}#` },
-                ":newest": { S: `${g.cls}#${g.newest}` },
-              },
-              ScanIndexForward: false,
-              Limit: g.count,
-            }),
-          ),
-        ),
-      );
-      return pages.reduce((n, p) => n + (p.Items?.length ?? 0), 0);
-    };
+    const raw = rawReads(runtime.dynamodb, runtime.tableName).voices;
     const cases: Record<string, (round: number) => string> = {
       "line, all": (r) => `productLineId=${lineId(r % UNITS, r % LINES_PER_UNIT)}`,
       "line, negatives": (r) => `productLineId=${lineId(r % UNITS, r % LINES_PER_UNIT)}&negativeOnly=true`,

@@ -1,8 +1,11 @@
 /** The wrappers for SQS, EventBridge and schedule targets. */
+
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context, EventBridgeEvent, SQSRecord } from "aws-lambda";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
 import { eventHandler, InvalidInputError, scheduledHandler, sqsHandler } from "#lib/handlers";
+import { metrics } from "#lib/powertools";
 
 const context = { functionName: "probe", awsRequestId: "r1" } as Context;
 const record = (messageId: string, body: string) => ({ messageId, body }) as SQSRecord;
@@ -64,5 +67,29 @@ describe("scheduledHandler", () => {
 
   it("refuses another input", async () => {
     await expect(handler({ job: "awards" }, context)).rejects.toThrow(/schedule input: job/);
+  });
+});
+
+describe("metrics", () => {
+  it("publishes what a call recorded, and writes no warning for a call that recorded none", async () => {
+    const written: string[] = [];
+    const capture = (chunk: unknown) => {
+      written.push(String(chunk));
+      return true;
+    };
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(capture);
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(capture);
+    try {
+      // The outbox relay records nothing, every minute: Powertools' logMetrics warned each time.
+      await scheduledHandler(z.unknown(), async () => undefined)({}, context);
+      expect(written.join("")).not.toMatch(/No application metrics/);
+      await scheduledHandler(z.unknown(), async () => {
+        metrics.addMetric("Probe", MetricUnit.Count, 1);
+      })({}, context);
+      expect(metrics.hasStoredMetrics()).toBe(false);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
   });
 });
