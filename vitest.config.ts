@@ -18,6 +18,10 @@ Object.assign(process.env, env);
 
 export default defineConfig({
   test: {
+    // Two test files at a time even on two cores: most of a file's time is spent waiting on DynamoDB
+    // Local, the runtime it started or Chromium, each in a process of its own; one at a time took
+    // npm test past its 10-minute budget.
+    maxWorkers: 2,
     env,
     projects: [
       {

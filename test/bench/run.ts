@@ -95,6 +95,12 @@ const main = async () => {
     console.log(
       `\n## Summary: ${chosen.join(", ")} (${new Date().toISOString().slice(0, 10)}, Node ${process.version})\n\n${summary}\n`,
     );
+  // Every bench's missed budget fails the run alike, whether or not the bench set an exit code.
+  const missed = reported().filter((f) => f.pass === false);
+  if (missed.length) {
+    console.log(`Budgets missed: ${missed.map((f) => `${f.bench}: ${f.figure}`).join("; ")}`);
+    process.exitCode = 1;
+  }
 };
 
 main().catch((error: unknown) => {
