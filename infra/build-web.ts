@@ -5,8 +5,8 @@
  * dashboard.ts). Synchronous so that CDK's local bundling can call it. `npx tsx infra/build-web.ts`
  * builds and prints the files.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildSync, type Metafile } from "esbuild";
 import { HASHED_DIR } from "./web-headers";
@@ -54,10 +54,32 @@ const firstLoadOutputs = (metafile: Metafile): string[] => {
   return [...seen];
 };
 
-/** Builds the dashboard into `outDir` (emptied first) and returns what it wrote. */
+/**
+ * Writes `contents` to `path` unless it already holds exactly that, through a temporary file and a
+ * rename, so a reader (a running server, another build) sees the old file or the new one, never a
+ * part: two `npm start`s (or a test run's workers) build into the same `web/dist` at once.
+ */
+const writeIfChanged = (path: string, contents: Uint8Array): void => {
+  if (existsSync(path) && Buffer.from(readFileSync(path)).equals(Buffer.from(contents))) return;
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+};
+
+/** Files under `dir` (relative, `/`-separated); none when it does not exist. */
+const filesUnder = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => toPosix(relative(dir, join(e.parentPath, e.name))))
+    : [];
+
+/**
+ * Builds the dashboard into `outDir` and returns what it wrote. Files the build does not produce
+ * are removed afterwards (older hashed assets); a file already as built is left untouched.
+ */
 export const buildWeb = (outDir: string = WEB_BUILD_DIR): WebBuild => {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
   const result = buildSync({
     entryPoints: { app: ENTRY },
     outdir: join(outDir, HASHED_DIR),
@@ -74,6 +96,7 @@ export const buildWeb = (outDir: string = WEB_BUILD_DIR): WebBuild => {
     assetNames: "[name]-[hash]",
     legalComments: "none",
     metafile: true,
+    write: false,
     logLevel: "silent",
     absWorkingDir: join(WEB_ROOT, ".."),
   });
@@ -89,9 +112,20 @@ export const buildWeb = (outDir: string = WEB_BUILD_DIR): WebBuild => {
   ].join("\n  ");
   const template = readFileSync(TEMPLATE, "utf8");
   if (!template.includes("<!-- assets -->")) throw new Error(`${TEMPLATE} has no <!-- assets --> marker`);
-  writeFileSync(join(outDir, "index.html"), template.replace("<!-- assets -->", tags));
+  const html = new TextEncoder().encode(template.replace("<!-- assets -->", tags));
 
-  const sizeOf = (path: string): WebFile => ({ path, bytes: statSync(join(outDir, path)).size });
+  // The assets first, then index.html, which names them: a page loaded meanwhile finds them all.
+  const bytes = new Map<string, number>();
+  for (const file of result.outputFiles) {
+    writeIfChanged(file.path, file.contents);
+    bytes.set(toPosix(relative(outDir, file.path)), file.contents.length);
+  }
+  writeIfChanged(join(outDir, "index.html"), html);
+  bytes.set("index.html", html.length);
+  for (const stale of filesUnder(outDir).filter((path) => !bytes.has(path) && !path.endsWith(".tmp")))
+    rmSync(join(outDir, stale), { force: true });
+
+  const sizeOf = (path: string): WebFile => ({ path, bytes: bytes.get(path) ?? 0 });
   const written = Object.keys(result.metafile.outputs).map(rel);
   return {
     outDir,
